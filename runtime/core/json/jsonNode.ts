@@ -117,5 +117,6 @@ export function toPlain(node: JsonNode): unknown {
 }
 
 export function describeKind(node: JsonNode): string {
-  return node.kind === 'bool' ? 'a boolean' : node.kind === 'array' ? 'an array' : `a ${node.kind}`;
+  if (node.kind === 'bool') return 'a boolean';
+  return node.kind === 'array' || node.kind === 'object' ? `an ${node.kind}` : `a ${node.kind}`;
 }
