@@ -1,0 +1,17 @@
+/**
+ * Json.NET's ISO form for a UTC DateTime: `yyyy-MM-ddTHH:mm:ss.FFFFFFFZ`, trailing zeros of
+ * the fraction dropped. `extraTicks` (0-9999, 100 ns units) adds sub-millisecond digits, since
+ * JavaScript clocks stop at milliseconds and the real host prints seven digits.
+ */
+export function formatUtcDateTime(ms: number, extraTicks = 0): string {
+  const d = new Date(ms);
+  const fraction = (
+    String(d.getUTCMilliseconds()).padStart(3, '0') + String(extraTicks).padStart(4, '0')
+  ).replace(/0+$/, '');
+  return `${d.toISOString().slice(0, 19)}${fraction ? `.${fraction}` : ''}Z`;
+}
+
+/** A DateTimeOffset as the payload carries it: whole seconds, with the offset (`+00:00` for UTC). */
+export function formatDateTimeOffsetSeconds(ms: number): string {
+  return `${new Date(ms).toISOString().slice(0, 19)}+00:00`;
+}

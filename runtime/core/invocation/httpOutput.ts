@@ -1,0 +1,149 @@
+import type { JsonNode } from '../json/jsonNode';
+import { describeKind, getProp } from '../json/jsonNode';
+import { parseJson } from '../json/parseJson';
+import { dotnetToString } from '../json/writeJson';
+import type { Hint } from './hints';
+import { hint } from './hints';
+
+/** The response the host writes to the caller. */
+export interface HttpResult {
+  readonly status: number;
+  /** Header lines in order; `Content-Type` included when the host sets one. */
+  readonly headers: readonly (readonly [string, string])[];
+  readonly body: string;
+}
+
+export type HttpOutputResult =
+  { ok: true; result: HttpResult; hints: Hint[] } | { ok: false; error: string; hints: Hint[] };
+
+/**
+ * An `Outputs[res]` value, read the way the host deserializes it into
+ * `{StatusCode, Status, Body, Headers}` and writes it through RawScriptResult: `status` is never
+ * consulted, header values are `ToString()`-ed, the body is text, and the content type always
+ * gets `; charset=utf-8`.
+ */
+export function mapHttpOutput(name: string, value: JsonNode): HttpOutputResult {
+  const hints: Hint[] = [];
+  const where = `Outputs.${name}`;
+  let obj: JsonNode = value;
+  if (value.kind === 'string') {
+    try {
+      obj = parseJson(value.value, { comments: false, trailingCommas: false });
+    } catch {
+      return failDeserialize(where, `a string that is not JSON ("${truncate(value.value)}")`, hints);
+    }
+  }
+  if (obj.kind !== 'object') return failDeserialize(where, describeKind(obj), hints);
+
+  const statusNode = getProp(obj, 'statusCode');
+  const status = readStatus(statusNode, where, hints);
+  if (status === 'invalid') {
+    return { ok: false, error: `${where}.statusCode is out of the HTTP status range`, hints };
+  }
+  if (statusNode === undefined && getProp(obj, 'status') !== undefined) {
+    hints.push(
+      hint(
+        'status-not-statuscode',
+        `${where} sets "status" but not "statusCode". The real host never reads "status" here, so the caller gets ${status}. Use "statusCode".`,
+      ),
+    );
+  }
+
+  const headers: [string, string][] = [];
+  let contentType: string | undefined;
+  const headersNode = getProp(obj, 'headers');
+  if (headersNode !== undefined && headersNode.kind !== 'null') {
+    if (headersNode.kind !== 'object')
+      return failDeserialize(`${where}.headers`, describeKind(headersNode), hints);
+    const seen = new Set<string>();
+    for (const [key, v] of headersNode.entries) {
+      if (v.kind === 'null') {
+        hints.push(
+          hint(
+            'null-header-value',
+            `${where}.headers["${key}"] is null. The real host fails with 500 on a null header value.`,
+          ),
+        );
+        return { ok: false, error: `${where}.headers["${key}"] is null`, hints };
+      }
+      const lower = key.toLowerCase();
+      if (lower === 'content-type') {
+        contentType = dotnetToString(v);
+      } else if (!seen.has(lower)) {
+        seen.add(lower);
+        headers.push([key, dotnetToString(v)]);
+      }
+    }
+  }
+
+  const bodyNode = getProp(obj, 'body');
+  const body = bodyNode === undefined ? '' : dotnetToString(bodyNode);
+  return { ok: true, result: withBody(status, headers, contentType, body, hints), hints };
+}
+
+/** `Outputs` without the response's key: the binding writes the empty intermediate object itself. */
+export function emptyHttpOutput(): HttpResult {
+  return withBody(200, [], undefined, '{}', []);
+}
+
+/** No http output set at all: MVC's ObjectResult(null) answers 204. */
+export function noContentHttpOutput(): HttpResult {
+  return { status: 204, headers: [], body: '' };
+}
+
+function withBody(
+  status: number,
+  headers: [string, string][],
+  contentType: string | undefined,
+  body: string,
+  hints: Hint[],
+): HttpResult {
+  if ((status === 204 || status === 304) && body !== '') {
+    hints.push(
+      hint(
+        'body-on-no-content',
+        `A ${status} response cannot carry a body; the body the handler set is not sent.`,
+      ),
+    );
+    return { status, headers, body: '' };
+  }
+  return { status, headers: [...headers, ['Content-Type', withCharset(contentType ?? 'text/plain')]], body };
+}
+
+function withCharset(contentType: string): string {
+  return /;\s*charset=/i.test(contentType) ? contentType : `${contentType}; charset=utf-8`;
+}
+
+function readStatus(node: JsonNode | undefined, where: string, hints: Hint[]): number | 'invalid' {
+  if (node === undefined || node.kind === 'null') return 200;
+  const text = node.kind === 'object' || node.kind === 'array' ? '' : dotnetToString(node).trim();
+  if (!/^[+-]?\d{1,10}$/.test(text)) {
+    hints.push(
+      hint(
+        'unparsable-statuscode',
+        `${where}.statusCode "${truncate(text)}" is not a whole number, so the real host answers 200.`,
+      ),
+    );
+    return 200;
+  }
+  const n = Number(text);
+  return n < 100 || n > 999 ? 'invalid' : n;
+}
+
+function failDeserialize(where: string, what: string, hints: Hint[]): HttpOutputResult {
+  hints.push(
+    hint(
+      'res-not-object',
+      `${where} is ${what}. The real host expects an object like {"statusCode": 200, "body": "..."} and fails the invocation.`,
+    ),
+  );
+  return {
+    ok: false,
+    error: `Failed while trying to Deserialize to httpOutputBindingResponse (${where} is ${what})`,
+    hints,
+  };
+}
+
+function truncate(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}

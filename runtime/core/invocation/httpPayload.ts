@@ -1,0 +1,115 @@
+import type { JsonNode, JsonObject } from '../json/jsonNode';
+import { jsonNull, jsonObject, jsonString, jsonArray, setPropIgnoreCase } from '../json/jsonNode';
+import { parseJson } from '../json/parseJson';
+import { dotnetToString, writeJson } from '../json/writeJson';
+
+/** What the host knows about an incoming HTTP request, already shaped as ASP.NET Core shows it. */
+export interface HttpRequestFacts {
+  /** `http://{Host header}{Path}{QueryString}`. */
+  readonly url: string;
+  readonly method: string;
+  /** Kestrel's order and canonical names, repeated headers collected. */
+  readonly headers: readonly (readonly [string, readonly string[]])[];
+  readonly query: readonly (readonly [string, readonly string[]])[];
+  /** Route values; null for an optional parameter that did not match. */
+  readonly params: readonly (readonly [string, string | null])[];
+  readonly identities: JsonNode;
+  /** Present only when the request had Content-Length > 0, as the host reads the body only then. */
+  readonly body?: {
+    readonly text: string;
+    readonly base64: () => string;
+    /** `application/octet-stream` or `multipart/*`: the body travels as base64. */
+    readonly binary: boolean;
+  };
+}
+
+export interface SysFacts {
+  readonly methodName: string;
+  /** Json.NET ISO text, e.g. `2024-05-01T10:15:00.1234567Z`. */
+  readonly utcNow: string;
+  readonly randGuid: string;
+}
+
+/** `{"Url":...,"Method":...,"Query":{},"Headers":{},"Params":{},"Identities":[],"Body":...}` in the host's order. */
+export function buildHttpRequestData(req: HttpRequestFacts): JsonObject {
+  const entries: [string, JsonNode][] = [
+    ['Url', jsonString(req.url)],
+    ['Method', jsonString(req.method)],
+    ['Query', jsonObject(req.query.map(([k, v]) => [k, jsonString(v.join(','))]))],
+    ['Headers', jsonObject(req.headers.map(([k, v]) => [k, jsonArray(v.map(jsonString))]))],
+    ['Params', jsonObject(req.params.map(([k, v]) => [k, v === null ? jsonNull : jsonString(v)]))],
+    ['Identities', req.identities],
+  ];
+  if (req.body) entries.push(['Body', jsonString(req.body.binary ? req.body.base64() : req.body.text)]);
+  return jsonObject(entries);
+}
+
+/**
+ * The trigger's binding data as the host puts it in Metadata: JSON-body properties, query values
+ * (except `code`), route values, `Query`, `Headers`, then `sys`. Keys are case-insensitive, a
+ * later value replacing an earlier one in its place, and null values are skipped.
+ */
+export function buildHttpMetadata(req: HttpRequestFacts, sys: SysFacts): JsonObject {
+  const meta = jsonObject();
+  const put = (key: string, value: JsonNode | undefined) => {
+    if (value !== undefined && value.kind !== 'null') setPropIgnoreCase(meta, key, value);
+  };
+  for (const [key, value] of jsonBodyProperties(req)) put(key, value);
+  for (const [key, values] of req.query) {
+    if (key.toLowerCase() === 'code') continue;
+    const last = values[values.length - 1];
+    if (last !== undefined) put(key, doubleEncode(last));
+  }
+  for (const [key, value] of req.params) if (value !== null) put(key, doubleEncode(value));
+  put('Query', jsonObject(req.query.map(([k, v]) => [k, jsonString(v[v.length - 1] ?? '')])));
+  put('Headers', jsonObject(req.headers.map(([k, v]) => [k, jsonString(v.join(','))])));
+  put('sys', buildSys(sys));
+  return meta;
+}
+
+export function buildSys(sys: SysFacts): JsonObject {
+  return jsonObject([
+    ['MethodName', jsonString(sys.methodName)],
+    ['UtcNow', jsonString(sys.utcNow)],
+    ['RandGuid', jsonString(sys.randGuid)],
+  ]);
+}
+
+/** A scalar binding-data value after `JsonConvert.SerializeObject` of its `ToString()`: `30` → `"\"30\""`. */
+export function doubleEncode(text: string): JsonNode {
+  return jsonString(writeJson(jsonString(text)));
+}
+
+function jsonBodyProperties(req: HttpRequestFacts): [string, JsonNode][] {
+  const text = req.body?.text.trim();
+  if (!text || !text.startsWith('{')) return [];
+  let root: JsonNode;
+  try {
+    root = parseJson(text, { comments: false, trailingCommas: false });
+  } catch {
+    return [];
+  }
+  if (root.kind !== 'object') return [];
+  const out: [string, JsonNode][] = [];
+  for (const [key, value] of root.entries) {
+    if (value.kind === 'array' || value.kind === 'null') continue;
+    out.push([key, value.kind === 'object' ? value : doubleEncode(dotnetToString(value))]);
+  }
+  return out;
+}
+
+/** The whole body the host POSTs to `/{FunctionName}` for an HTTP-triggered function. */
+export function buildHttpInvocationBody(
+  triggerName: string,
+  req: HttpRequestFacts,
+  otherInputs: readonly string[],
+  sys: SysFacts,
+): JsonObject {
+  const data = jsonObject([[triggerName, buildHttpRequestData(req)]]);
+  // Inputs this host does not simulate (blob, table...) arrive as the host sends a null input.
+  for (const name of otherInputs) data.entries.push([name, jsonString('null')]);
+  return jsonObject([
+    ['Data', data],
+    ['Metadata', buildHttpMetadata(req, sys)],
+  ]);
+}
