@@ -1,0 +1,133 @@
+import type { Diagnostic } from '../app/diagnostics';
+import type { Exchange } from '../exchange/exchange';
+
+export const PROTOCOL_VERSION = 1;
+
+/** A request for the front door, performed by the host itself over loopback. */
+export interface HttpRequestSpec {
+  readonly method: string;
+  /** Path and query, e.g. `/api/order?x=1`. */
+  readonly path: string;
+  readonly headers?: readonly (readonly [string, string])[];
+  readonly body?: string;
+  readonly bodyEncoding?: 'utf8' | 'base64';
+}
+
+export type Command =
+  | { readonly type: 'http.request'; readonly id: string; readonly request: HttpRequestSpec }
+  | { readonly type: 'app.reload'; readonly id: string }
+  | { readonly type: 'handler.restart'; readonly id: string }
+  | { readonly type: 'state.get'; readonly id: string }
+  | { readonly type: 'exchanges.clear'; readonly id: string };
+
+export type HostState = 'Starting' | 'Running' | 'Error' | 'Stopped';
+
+export interface FunctionInfo {
+  readonly name: string;
+  readonly trigger: string;
+  readonly disabled: boolean;
+  /** For HTTP functions. */
+  readonly methods?: readonly string[];
+  readonly route?: string;
+  readonly url?: string;
+  readonly authLevel?: string;
+  readonly mode?: 'payload' | 'forwarding' | 'proxy';
+}
+
+export interface HostStatusEvent {
+  readonly type: 'host.status';
+  readonly state: HostState;
+  readonly frontDoorUrl?: string;
+  readonly handler: {
+    readonly state: string;
+    readonly pid?: number;
+    readonly port?: number;
+    readonly detail?: string;
+  };
+  readonly errors: readonly string[];
+}
+
+export type HostEvent =
+  | { readonly type: 'hello'; readonly protocol: number; readonly hostVersion: string }
+  | HostStatusEvent
+  | {
+      readonly type: 'functions';
+      readonly functions: readonly FunctionInfo[];
+      readonly diagnostics: readonly Diagnostic[];
+    }
+  | {
+      readonly type: 'log';
+      readonly time: string;
+      readonly level: 'debug' | 'information' | 'warning' | 'error';
+      readonly category: string;
+      readonly message: string;
+      readonly functionName?: string;
+      readonly invocationId?: string;
+    }
+  | { readonly type: 'exchange'; readonly exchange: Exchange }
+  | { readonly type: 'command.result'; readonly id: string; readonly ok: true; readonly result?: unknown }
+  | { readonly type: 'command.result'; readonly id: string; readonly ok: false; readonly error: string };
+
+export type Validated<T> = { ok: true; value: T } | { ok: false; error: string };
+
+const COMMAND_TYPES = [
+  'http.request',
+  'app.reload',
+  'handler.restart',
+  'state.get',
+  'exchanges.clear',
+] as const;
+
+/** Checks a decoded frame against the command union, naming the first field that is wrong. */
+export function validateCommand(value: unknown): Validated<Command> {
+  if (!isRecord(value)) return { ok: false, error: 'a command must be an object' };
+  const { type, id } = value;
+  if (typeof type !== 'string' || !(COMMAND_TYPES as readonly string[]).includes(type)) {
+    return { ok: false, error: `unknown command type ${JSON.stringify(type)}` };
+  }
+  if (typeof id !== 'string' || id === '' || id.length > 200)
+    return { ok: false, error: `${type}: "id" must be a non-empty string` };
+  if (type !== 'http.request') return { ok: true, value: { type, id } as Command };
+  const request = value.request;
+  if (!isRecord(request)) return { ok: false, error: 'http.request: "request" must be an object' };
+  if (typeof request.method !== 'string' || !/^[A-Za-z]{1,20}$/.test(request.method)) {
+    return { ok: false, error: 'http.request: "request.method" must be an HTTP method' };
+  }
+  if (typeof request.path !== 'string' || !request.path.startsWith('/') || /[\s]/.test(request.path)) {
+    return { ok: false, error: 'http.request: "request.path" must start with "/" and contain no spaces' };
+  }
+  if (request.headers !== undefined) {
+    if (
+      !Array.isArray(request.headers) ||
+      !request.headers.every(
+        (h) =>
+          Array.isArray(h) &&
+          h.length === 2 &&
+          typeof h[0] === 'string' &&
+          /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(h[0]) &&
+          typeof h[1] === 'string' &&
+          !/[\r\n]/.test(h[1]),
+      )
+    ) {
+      return {
+        ok: false,
+        error: 'http.request: "request.headers" must be [name, value] pairs of valid header text',
+      };
+    }
+  }
+  if (request.body !== undefined && typeof request.body !== 'string') {
+    return { ok: false, error: 'http.request: "request.body" must be a string' };
+  }
+  if (
+    request.bodyEncoding !== undefined &&
+    request.bodyEncoding !== 'utf8' &&
+    request.bodyEncoding !== 'base64'
+  ) {
+    return { ok: false, error: 'http.request: "request.bodyEncoding" must be "utf8" or "base64"' };
+  }
+  return { ok: true, value: value as unknown as Command };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,67 @@
+import type { Command, HostEvent } from '../../core/control/protocol';
+import { validateCommand } from '../../core/control/protocol';
+import { encodeFrame, FrameDecoder } from '../../core/control/framing';
+import type { FunctionHost } from '../host/functionHost';
+
+/**
+ * The control channel over the host's own stdio: events out as frames on stdout, commands in
+ * as frames on stdin. Raw mode stops a terminal's line discipline from echoing or cutting them.
+ */
+export function attachStdioChannel(host: FunctionHost, write: (text: string) => void): () => void {
+  const send = (event: HostEvent) => write(encodeFrame(event));
+  const unsubscribe = host.subscribe(send);
+  const decoder = new FrameDecoder();
+  const stdin = process.stdin;
+  if (stdin.isTTY) stdin.setRawMode(true);
+  stdin.setEncoding('utf8');
+  const onData = (chunk: string) => {
+    const { messages, errors } = decoder.push(chunk);
+    for (const error of errors) host.log('warning', 'Host.Control', error);
+    for (const message of messages) {
+      const checked = validateCommand(message);
+      if (!checked.ok) {
+        const id =
+          typeof (message as { id?: unknown })?.id === 'string' ? (message as { id: string }).id : '';
+        send({ type: 'command.result', id, ok: false, error: `Invalid command: ${checked.error}` });
+        continue;
+      }
+      void execute(host, checked.value).then(
+        (result) =>
+          send({
+            type: 'command.result',
+            id: checked.value.id,
+            ok: true,
+            ...(result !== undefined && { result }),
+          }),
+        (e: unknown) =>
+          send({ type: 'command.result', id: checked.value.id, ok: false, error: (e as Error).message }),
+      );
+    }
+  };
+  stdin.on('data', onData);
+  stdin.resume();
+  return () => {
+    unsubscribe();
+    stdin.off('data', onData);
+    stdin.pause();
+  };
+}
+
+async function execute(host: FunctionHost, command: Command): Promise<unknown> {
+  switch (command.type) {
+    case 'http.request':
+      return host.performRequest(command.request);
+    case 'app.reload':
+      await host.reload();
+      return undefined;
+    case 'handler.restart':
+      host.restartHandler();
+      return undefined;
+    case 'state.get':
+      host.replay();
+      return undefined;
+    case 'exchanges.clear':
+      host.exchanges.clear();
+      return undefined;
+  }
+}
