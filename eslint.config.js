@@ -18,6 +18,12 @@ export default tseslint.config(
     },
   },
   {
+    // Handlers are plain CommonJS, as they are in a real function app folder.
+    files: ['**/*.cjs', 'examples/**/*.js'],
+    languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['web/**/*.ts', 'web/**/*.tsx'],
     languageOptions: { globals: { ...globals.browser } },
   },

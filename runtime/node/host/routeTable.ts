@@ -4,7 +4,6 @@ import type { FunctionDef } from '../../core/app/functionJson';
 import { functionRouteTemplate } from '../../core/routing/functionRoute';
 import type { RouteValues } from '../../core/routing/matchRoute';
 import { matchRoute } from '../../core/routing/matchRoute';
-import { sortByInboundPrecedence } from '../../core/routing/routePrecedence';
 import type { RouteTemplate } from '../../core/routing/routeTemplate';
 import { parseRouteTemplate } from '../../core/routing/routeTemplate';
 
@@ -17,7 +16,11 @@ export type RouteMatch =
   | { readonly kind: 'function'; readonly fn: FunctionDef; readonly values: RouteValues }
   | { readonly kind: 'none' };
 
-/** HTTP functions' routes, most specific first, as ASP.NET's route collection orders them. */
+/**
+ * HTTP functions' routes in function order (by name, ignoring case). The host adds one route per
+ * function to a RouteCollection, which takes the first match: it does not rank routes by
+ * specificity, so `products/{id}` in function A shadows `products/new` in function B.
+ */
 export class RouteTable {
   private readonly entries: RouteEntry[];
   readonly diagnostics: Diagnostic[] = [];
@@ -36,7 +39,7 @@ export class RouteTable {
       }
       entries.push({ fn, template: parsed.template });
     }
-    this.entries = sortByInboundPrecedence(entries, (e) => e.template);
+    this.entries = entries;
   }
 
   /** A method outside `methods` is no match at all, so the caller gets 404, not 405. */
