@@ -55,6 +55,7 @@ export interface TestAppOptions {
   localSettings?: unknown;
   responses?: Record<string, Answer>;
   files?: Record<string, string>;
+  enableAuth?: boolean;
   /** Wait for the host to be Running (default), or just started. */
   waitForRunning?: boolean;
 }
@@ -94,7 +95,12 @@ export class TestApp {
     copyFileSync(join(FIXTURES, 'handlers', 'recorder.cjs'), join(root, 'recorder.cjs'));
     copyFileSync(join(FIXTURES, 'handlers', 'recorder.py'), join(root, 'recorder.py'));
     if (options.responses) write(root, 'responses.json', options.responses);
-    const host = new FunctionHost({ appRoot: root, port: 0, env: { ...process.env } });
+    const host = new FunctionHost({
+      appRoot: root,
+      port: 0,
+      env: { ...process.env },
+      enableAuth: options.enableAuth ?? false,
+    });
     const app = new TestApp(root, host);
     await host.start();
     if (options.waitForRunning !== false) await app.waitForState('Running');
