@@ -1,5 +1,5 @@
-// The seed's `order` handler, in Node with built-ins only: the order body goes to the
-// `message` queue output and the caller gets "Order enqueued".
+// The seed's `order` app, in Node with built-ins only. `order` takes an HTTP order and puts it
+// on the `orders` queue; `processOrder` takes it from there and queues a shipment.
 const http = require('node:http');
 
 const port = Number(process.env.FUNCTIONS_CUSTOMHANDLER_PORT || 8080);
@@ -19,23 +19,39 @@ function readJson(req) {
   });
 }
 
-const server = http.createServer(async (req, res) => {
-  if (req.method === 'POST' && req.url === '/order') {
-    const invocation = await readJson(req);
-    const response = {
-      Outputs: {
-        message: invocation.Data.req.Body,
-        res: { body: 'Order enqueued' },
-      },
-      Logs: null,
-      ReturnValue: null,
+function reply(res, body) {
+  res.setHeader('Content-Type', 'application/json');
+  res.end(JSON.stringify(body));
+}
+
+const routes = {
+  // HTTP in, queue out: the order body becomes the queue message.
+  '/order': (invocation) => ({
+    Outputs: {
+      message: invocation.Data.req.Body,
+      res: { body: 'Order enqueued' },
+    },
+    Logs: null,
+    ReturnValue: null,
+  }),
+  // Queue in: the host double-encodes the message, so it takes two JSON.parse calls.
+  '/processOrder': (invocation) => {
+    const order = JSON.parse(JSON.parse(invocation.Data.order));
+    return {
+      Outputs: { shipment: { orderId: order.id, quantity: order.quantity, status: 'shipped' } },
+      Logs: [`Shipping order ${order.id} (dequeue count ${invocation.Metadata.DequeueCount})`],
     };
-    res.setHeader('Content-Type', 'application/json');
-    res.end(JSON.stringify(response));
+  },
+};
+
+const server = http.createServer(async (req, res) => {
+  const route = req.method === 'POST' && routes[req.url];
+  if (!route) {
+    res.statusCode = 404;
+    res.end();
     return;
   }
-  res.statusCode = 404;
-  res.end();
+  reply(res, route(await readJson(req)));
 });
 
 server.listen(port, '127.0.0.1', () => console.log(`Node handler listening on: ${port}`));

@@ -31,7 +31,10 @@ describe.each([
   test('events arrive intact next to the human-readable output', () => {
     expect(client.events[0]).toEqual({ type: 'hello', protocol: 1, hostVersion: '4.1037.0.23568' });
     expect(client.events.find((e) => e.type === 'functions')).toMatchObject({
-      functions: [{ name: 'order', trigger: 'httpTrigger', methods: ['POST'], mode: 'payload' }],
+      functions: [
+        { name: 'order', trigger: 'httpTrigger', methods: ['POST'], mode: 'payload' },
+        { name: 'processOrder', trigger: 'queueTrigger' },
+      ],
     });
     expect(client.text).toContain('Functions:');
     expect(client.text).toContain('Worker process started and initialized.');
@@ -64,11 +67,12 @@ describe.each([
       'caller>host',
       'host>handler',
       'handler>host',
+      'host>queue',
       'host>caller',
     ]);
     if (exchange?.type === 'exchange') {
       expect(exchange.exchange.hops[0]!.message!.body.data).toContain('"note":"é ✓"');
-      expect(exchange.exchange.hops[3]!.message!.parsed.bodyText).toBe('Order enqueued');
+      expect(exchange.exchange.hops[4]!.message!.parsed.bodyText).toBe('Order enqueued');
     }
     // Raw mode: the command frames the host read are not echoed back.
     expect(client.text).not.toContain('http.request');
@@ -92,7 +96,7 @@ describe.each([
     const before = client.events.length;
     expect((await client.request({ type: 'app.reload', id: 'reload1' })).ok).toBe(true);
     const broken = client.events.slice(before).find((e) => e.type === 'functions');
-    expect(broken?.type === 'functions' && broken.functions).toEqual([]);
+    expect(broken?.type === 'functions' && broken.functions.map((f) => f.name)).toEqual(['processOrder']);
     expect(broken?.type === 'functions' && broken.diagnostics[0]).toMatchObject({
       file: 'order/function.json',
       line: 3,

@@ -98,7 +98,7 @@ describe.each(LANGUAGES)('payload mode with a %s handler', (language) => {
     await app.waitFor(() =>
       app
         .exchanges()
-        .some((x) => x.state !== 'in-progress' && x.title === 'POST /api/order' && x.hops.length === 4),
+        .some((x) => x.state !== 'in-progress' && x.title === 'POST /api/order' && x.hops.length === 5),
     );
     const exchange = app
       .exchanges()
@@ -108,16 +108,18 @@ describe.each(LANGUAGES)('payload mode with a %s handler', (language) => {
       'caller>host',
       'host>handler',
       'handler>host',
+      'host>queue',
       'host>caller',
     ]);
+    expect(exchange.hops[3]!.note).toMatch(/^enqueued to 'orders' as [0-9a-f-]{36}: m$/);
     const toHandler = exchange.hops[1]!.message!;
     expect(toHandler.head).toBe(got.rawHead);
     expect(toHandler.body.data).toBe(Buffer.from(got.rawBody, 'base64').toString('utf8'));
     expect(exchange.invocationId).toBe(Object.fromEntries(got.headers)['X-Azure-Functions-InvocationId']);
     expect(exchange.hops[0]!.message!.head).toMatch(/^POST \/api\/order HTTP\/1\.1\r\n/);
     expect(exchange.hops[0]!.message!.body.data).toBe('{"id":7}');
-    expect(exchange.hops[3]!.message!.head).toMatch(/^HTTP\/1\.1 200 OK\r\n/);
-    expect(exchange.hops[3]!.message!.body.data).toBe('Order enqueued');
+    expect(exchange.hops[4]!.message!.head).toMatch(/^HTTP\/1\.1 200 OK\r\n/);
+    expect(exchange.hops[4]!.message!.body.data).toBe('Order enqueued');
     expect(exchange.outputs).toEqual([{ binding: 'message', type: 'queue', value: 'm' }]);
     expect(exchange.logs).toEqual(['got it']);
     expect(exchange.mode).toBe('payload');

@@ -14,6 +14,8 @@ import type { Diagnostic } from './diagnostics';
 import { diagnostic } from './diagnostics';
 import type { Settings } from './settings';
 import { lookupSetting, resolveSettingTokens } from './settings';
+import type { TimerTriggerDef } from './triggerBindings';
+import { readTriggerBinding } from './triggerBindings';
 
 export interface BindingDef {
   readonly index: number;
@@ -25,6 +27,11 @@ export interface BindingDef {
   readonly dataType?: string;
   /** The binding's properties, with `%Setting%` tokens resolved. */
   readonly props: JsonObject;
+  /**
+   * queue and queueTrigger: the resolved, lower-cased, validated queue name. Absent on a queue
+   * output whose name holds {binding expressions}, which this host does not evaluate.
+   */
+  readonly queueName?: string;
 }
 
 export interface HttpTriggerDef {
@@ -44,6 +51,8 @@ export interface FunctionDef {
   readonly outputs: readonly BindingDef[];
   readonly disabled: boolean;
   readonly http?: HttpTriggerDef;
+  /** A timerTrigger function's parsed schedule and options. */
+  readonly timer?: TimerTriggerDef;
   /** Synthesized from host.json `customHandler.http.routes`, not read from a function.json. */
   readonly synthesized?: boolean;
 }
@@ -95,9 +104,14 @@ export function readFunctionJson(name: string, text: string, settings: Settings)
   }
 
   const bindings: BindingDef[] = [];
+  let timer: TimerTriggerDef | undefined;
   bindingsNode.items.forEach((node, index) => {
     const b = readBinding(node, index, settings, r);
-    if (b) bindings.push(b);
+    if (!b || node.kind !== 'object') return;
+    // Queue names and schedules are checked as the extensions do when indexing (triggerBindings.ts).
+    const facts = readTriggerBinding(b, node, settings, r);
+    bindings.push(facts.queueName === undefined ? b : { ...b, queueName: facts.queueName });
+    timer ??= facts.timer;
   });
   checkNames(bindings, bindingsNode.items, r);
 
@@ -141,6 +155,7 @@ export function readFunctionJson(name: string, text: string, settings: Settings)
       outputs: bindings.filter((b) => b.direction !== 'in'),
       disabled,
       ...(http && { http }),
+      ...(timer && { timer }),
     },
     diagnostics: r.diagnostics,
   };

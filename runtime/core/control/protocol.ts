@@ -13,8 +13,42 @@ export interface HttpRequestSpec {
   readonly bodyEncoding?: 'utf8' | 'base64';
 }
 
+/** A queue as the playground shows it. Times are epoch milliseconds on the host's clock. */
+export interface QueueState {
+  readonly name: string;
+  readonly count: number;
+  readonly visible: number;
+  readonly inFlight: number;
+  /** The first messages in queue order (the list is capped). */
+  readonly messages: readonly {
+    readonly id: string;
+    readonly text: string;
+    readonly dequeueCount: number;
+    readonly insertionTime: number;
+    readonly nextVisibleTime: number;
+    readonly visible: boolean;
+  }[];
+}
+
+export interface TimerState {
+  readonly functionName: string;
+  readonly schedule: string;
+  readonly timeZone: string;
+  readonly paused: boolean;
+  /** Whether a schedule monitor keeps Last/Next (ScheduleStatus is null without one). */
+  readonly monitor: boolean;
+  /** The next few occurrences. */
+  readonly next: readonly number[];
+  readonly lastRun?: number;
+}
+
+type QueueCommandType = 'queue.enqueue' | 'queue.peek' | 'queue.clear' | 'queue.movePoison';
+type TimerCommandType = 'timer.fire' | 'timer.pause' | 'timer.resume' | 'timer.fastForward';
+
 export type Command =
   | { readonly type: 'http.request'; readonly id: string; readonly request: HttpRequestSpec }
+  | { readonly type: QueueCommandType; readonly id: string; readonly queue: string; readonly text?: string }
+  | { readonly type: TimerCommandType; readonly id: string; readonly functionName: string }
   | { readonly type: 'app.reload'; readonly id: string }
   | { readonly type: 'handler.restart'; readonly id: string }
   | { readonly type: 'state.get'; readonly id: string }
@@ -65,6 +99,14 @@ export type HostEvent =
       readonly invocationId?: string;
     }
   | { readonly type: 'exchange'; readonly exchange: Exchange }
+  | { readonly type: 'queues'; readonly queues: readonly QueueState[] }
+  | {
+      readonly type: 'timers';
+      /** The host's clock, which fast-forwarding moves ahead of the wall clock. */
+      readonly now: number;
+      readonly clockOffsetMs: number;
+      readonly timers: readonly TimerState[];
+    }
   | { readonly type: 'command.result'; readonly id: string; readonly ok: true; readonly result?: unknown }
   | { readonly type: 'command.result'; readonly id: string; readonly ok: false; readonly error: string };
 
@@ -76,7 +118,17 @@ const COMMAND_TYPES = [
   'handler.restart',
   'state.get',
   'exchanges.clear',
+  'queue.enqueue',
+  'queue.peek',
+  'queue.clear',
+  'queue.movePoison',
+  'timer.fire',
+  'timer.pause',
+  'timer.resume',
+  'timer.fastForward',
 ] as const;
+const QUEUE_NAME = /^[a-z0-9][a-z0-9-]{1,62}$/;
+const MAX_MESSAGE_CHARS = 64 * 1024;
 
 /** Checks a decoded frame against the command union, naming the first field that is wrong. */
 export function validateCommand(value: unknown): Validated<Command> {
@@ -87,6 +139,29 @@ export function validateCommand(value: unknown): Validated<Command> {
   }
   if (typeof id !== 'string' || id === '' || id.length > 200)
     return { ok: false, error: `${type}: "id" must be a non-empty string` };
+  if (type.startsWith('queue.')) {
+    const { queue, text } = value;
+    if (typeof queue !== 'string' || !QUEUE_NAME.test(queue)) {
+      return {
+        ok: false,
+        error: `${type}: "queue" must be a queue name (3-63 lowercase letters, digits and hyphens)`,
+      };
+    }
+    if (type === 'queue.enqueue' && (typeof text !== 'string' || text.length > MAX_MESSAGE_CHARS)) {
+      return {
+        ok: false,
+        error: `${type}: "text" must be a string of at most ${MAX_MESSAGE_CHARS} characters`,
+      };
+    }
+    return { ok: true, value: { type, id, queue, ...(typeof text === 'string' && { text }) } as Command };
+  }
+  if (type.startsWith('timer.')) {
+    const { functionName } = value;
+    if (typeof functionName !== 'string' || functionName === '') {
+      return { ok: false, error: `${type}: "functionName" must be a function's name` };
+    }
+    return { ok: true, value: { type, id, functionName } as Command };
+  }
   if (type !== 'http.request') return { ok: true, value: { type, id } as Command };
   const request = value.request;
   if (!isRecord(request)) return { ok: false, error: 'http.request: "request" must be an object' };

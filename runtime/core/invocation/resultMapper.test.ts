@@ -141,7 +141,7 @@ describe('outputs and ReturnValue', () => {
 
   test('$return ignores Outputs["$return"] and uses ReturnValue', () => {
     const f = fn(
-      '{"type":"queueTrigger","direction":"in","name":"m","queueName":"in"},{"type":"queue","direction":"out","name":"$return","queueName":"out"}',
+      '{"type":"queueTrigger","direction":"in","name":"m","queueName":"inbox"},{"type":"queue","direction":"out","name":"$return","queueName":"out"}',
     );
     const r = mapInvocationResult(f, json('{"Outputs":{"$return":"ignored"},"ReturnValue":"used"}'));
     expect(r.kind === 'succeeded' && r.outputs.map((o) => writeJson(o.value))).toEqual(['"used"']);

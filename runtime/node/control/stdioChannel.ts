@@ -47,6 +47,11 @@ export function attachStdioChannel(host: FunctionHost, write: (text: string) => 
   };
 }
 
+function orFail(ok: boolean, name: string): undefined {
+  if (!ok) throw new Error(`No timer function named '${name}'.`);
+  return undefined;
+}
+
 async function execute(host: FunctionHost, command: Command): Promise<unknown> {
   switch (command.type) {
     case 'http.request':
@@ -63,5 +68,25 @@ async function execute(host: FunctionHost, command: Command): Promise<unknown> {
     case 'exchanges.clear':
       host.exchanges.clear();
       return undefined;
+    case 'queue.enqueue':
+      return { messageId: host.enqueue(command.queue, command.text ?? '') };
+    case 'queue.peek':
+      return host.queues.snapshot(1000).find((q) => q.name === command.queue) ?? null;
+    case 'queue.clear':
+      return { removed: host.clearQueue(command.queue) };
+    case 'queue.movePoison':
+      return { moved: host.movePoisonBack(command.queue) };
+    case 'timer.fire':
+      return orFail(host.timers.fireNow(command.functionName), command.functionName);
+    case 'timer.pause':
+      return orFail(host.timers.setPaused(command.functionName, true), command.functionName);
+    case 'timer.resume':
+      return orFail(host.timers.setPaused(command.functionName, false), command.functionName);
+    case 'timer.fastForward': {
+      const at = host.timers.fastForward(command.functionName);
+      if (at === undefined)
+        throw new Error(`No timer function named '${command.functionName}' with a next occurrence.`);
+      return { now: at };
+    }
   }
 }

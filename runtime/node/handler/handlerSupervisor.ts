@@ -93,11 +93,15 @@ export class HandlerSupervisor {
     this.workerId = randomUUID();
     this.lastErrorLines = [];
     this.mentionedPorts.clear();
-    this.ready = new Promise<void>((resolve, reject) => {
-      this.settleReady = { resolve, reject };
-    });
-    this.ready.catch(() => undefined);
-    this.setState('starting');
+    // Invocations already waiting keep waiting across restarts, as they wait for the host's
+    // dispatcher rather than for one process; only a settled promise is replaced.
+    if (!this.settleReady) {
+      this.ready = new Promise<void>((resolve, reject) => {
+        this.settleReady = { resolve, reject };
+      });
+      this.ready.catch(() => undefined);
+    }
+    this.pid = undefined;
 
     const { appRoot, description, hostEnv, localValues, frontDoorPort, port } = this.options;
     const injected = injectedVariables(port, this.workerId, appRoot);
@@ -137,6 +141,7 @@ export class HandlerSupervisor {
     }
     this.child = child;
     this.pid = child.pid;
+    this.setState('starting');
     child.on('error', (err: NodeJS.ErrnoException) => {
       if (generation === this.generation) this.fail(generation, this.describeSpawnError(err, command), true);
     });
@@ -150,12 +155,12 @@ export class HandlerSupervisor {
         this.systemLog('information', 'Worker process started and initialized.');
         this.setState('ready');
         this.settleReady?.resolve();
+        this.settleReady = undefined;
       } else if (outcome === 'timeout') {
         const elsewhere = [...this.mentionedPorts].filter((p) => p !== port);
         const notListening = elsewhere.length
           ? ` Its output mentions port ${elsewhere.join(', ')}, but the host gave it FUNCTIONS_CUSTOMHANDLER_PORT=${port}: listen on that port.`
           : ` Check that it listens on 127.0.0.1:${port} (the FUNCTIONS_CUSTOMHANDLER_PORT variable).`;
-        this.kill();
         this.fail(
           generation,
           `Initializing HttpWorker timed out: the handler did not answer GET / within ${this.options.initializationTimeoutMs} ms.${notListening}`,
@@ -215,6 +220,8 @@ export class HandlerSupervisor {
   /** An error event: restart at once unless this is the third within the window. */
   private fail(generation: number, reason: string, countsAsError: boolean): void {
     if (generation !== this.generation || this.stopped) return;
+    // A handler that never became ready is still running: end it before starting another.
+    this.kill();
     this.systemLog('error', reason);
     const now = Date.now();
     const last = this.errors[this.errors.length - 1];

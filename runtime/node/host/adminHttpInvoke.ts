@@ -2,7 +2,6 @@ import type { FunctionDef } from '../../core/app/functionJson';
 import { coreToolsAdminIdentities } from '../../core/http/identities';
 import { buildHttpInvocationBody } from '../../core/invocation/httpPayload';
 import { functionRouteTemplate } from '../../core/routing/functionRoute';
-import { dotnetToString } from '../../core/json/writeJson';
 import type { ExchangeRecorder } from './exchangeRecorder';
 import type { HostRuntime } from './hostRuntime';
 import { invokePayload } from './payloadInvoker';
@@ -35,13 +34,13 @@ export async function invokeHttpFromAdmin(
       }),
     },
     fn.inputs.map((b) => b.name),
-    newSysFacts(fn.name),
+    newSysFacts(fn.name, runtime.now()),
   );
   const result = await invokePayload(runtime, fn, payload, rec);
   rec.addHints(result.hints);
   if (result.kind === 'succeeded') {
     rec.addLogs(result.logs);
-    for (const o of result.outputs) rec.addOutput(o.binding.name, o.binding.type, dotnetToString(o.value));
+    runtime.deliverOutputs(fn, result.outputs, rec);
     rec.status = result.http?.status;
     rec.finish('succeeded');
   } else {

@@ -24,6 +24,21 @@ import { dispatchHttp } from './httpDispatcher';
 import { httpModeOf } from './httpMode';
 import type { LogFields, LogLevel } from './invocationServices';
 import { RouteTable } from './routeTable';
+import { deliverOutputs } from './outputDelivery';
+import { invokePayload } from './payloadInvoker';
+import { newSysFacts } from './sysFacts';
+import type { InvocationResult, OutputValue } from '../../core/invocation/resultMapper';
+import type { JsonObject } from '../../core/json/jsonNode';
+import { toPlain } from '../../core/json/jsonNode';
+import { buildQueueInvocationBody } from '../../core/invocation/queuePayload';
+import { buildTimerInvocationBody } from '../../core/invocation/timerPayload';
+import { NEVER_EXPIRES } from '../../core/queues/queueStore';
+import type { QueueMessage } from '../../core/queues/queueStore';
+import { isValidTimeZone } from '../../core/timers/timeZone';
+import { lookupSetting } from '../../core/app/settings';
+import { QueueService } from '../triggers/queueService';
+import { TimerService } from '../triggers/timerService';
+import { VirtualClock } from '../triggers/virtualClock';
 
 export interface FunctionHostOptions {
   readonly appRoot: string;
@@ -55,8 +70,18 @@ export class FunctionHost {
   private lastFunctions: HostEvent | undefined;
   private errors: string[] = [];
   private readonly startedAt = Date.now();
+  readonly clock = new VirtualClock();
+  readonly queues = new QueueService(this.clock, (level, message, fn) =>
+    this.log(level, 'Host.Triggers.Queue', message, fn === undefined ? {} : { functionName: fn }),
+  );
+  readonly timers = new TimerService(this.clock, () => this.emitTimers());
+  /** Which exchange enqueued a message, so the invocation it causes can point back to it. */
+  private readonly producers = new Map<string, string>();
+  private queueEventPending = false;
 
-  constructor(private readonly options: FunctionHostOptions) {}
+  constructor(private readonly options: FunctionHostOptions) {
+    this.queues.store.subscribe(() => this.scheduleQueueEvent());
+  }
 
   subscribe(listener: Listener): () => void {
     this.listeners.add(listener);
@@ -102,10 +127,14 @@ export class FunctionHost {
   replay(): void {
     this.emitStatus();
     if (this.lastFunctions) this.emit(this.lastFunctions);
+    this.emit({ type: 'queues', queues: this.queues.snapshot() });
+    this.emitTimers();
     for (const exchange of this.exchanges.list()) this.emit({ type: 'exchange', exchange });
   }
 
   async stop(): Promise<void> {
+    this.queues.stop();
+    this.timers.stop();
     this.supervisor?.stop();
     this.setState('Stopped');
     await this.frontDoor?.close();
@@ -189,6 +218,8 @@ export class FunctionHost {
   }
 
   private async apply(app: AppModel): Promise<void> {
+    this.queues.stop();
+    this.timers.stop();
     this.supervisor?.stop();
     this.supervisor = undefined;
     this.runtime = undefined;
@@ -201,6 +232,7 @@ export class FunctionHost {
     const customHandler = config?.customHandler;
     if (!config || !customHandler) {
       this.emitFunctions(app, []);
+      this.emitTimers();
       this.setState('Error');
       return;
     }
@@ -257,16 +289,192 @@ export class FunctionHost {
       initializationTimeoutMs: customHandler.initializationTimeoutMs,
       log: (level, category, message, fields) => this.log(level, category, message, fields),
       record: (trigger, title) => this.record(trigger, title),
-      invokeNonHttp: (fn, _input, rec) => this.invokeNonHttp(fn, rec),
+      invokeNonHttp: (fn, input, rec) => this.invokeNonHttp(fn, input, rec),
+      deliverOutputs: (fn, outputs, rec) => this.deliver(fn, outputs, rec),
+      now: () => this.clock.now(),
     };
     this.emitFunctions(app, functions, routes.diagnostics);
     this.setState('Starting');
     supervisor.start();
+    for (const error of this.queues.configure(
+      functions,
+      config.queues && toPlain(config.queues),
+      (fn, queue, message) => this.invokeQueue(fn, queue, message),
+    )) {
+      this.log('warning', 'Host.Startup', `host.json: ${error}`);
+    }
+    this.timers.configure(functions, this.timeZone(app), (fn, info, reason) =>
+      this.invokeTimer(fn, info, reason),
+    );
+    this.scheduleQueueEvent();
   }
 
-  private async invokeNonHttp(fn: FunctionDef, rec: ExchangeRecorder): Promise<void> {
+  /** `WEBSITE_TIME_ZONE`, then `TZ`, then the machine's zone, as the host's process-local time does. */
+  private timeZone(app: AppModel): string {
+    const configured = lookupSetting(app.settings, 'WEBSITE_TIME_ZONE') ?? lookupSetting(app.settings, 'TZ');
+    if (configured && isValidTimeZone(configured)) return configured;
+    if (configured) {
+      this.log(
+        'warning',
+        'Host.Startup',
+        `The time zone '${configured}' (WEBSITE_TIME_ZONE/TZ) is not a known IANA zone; timers use UTC.`,
+      );
+      return 'UTC';
+    }
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  }
+
+  private deliver(fn: FunctionDef, outputs: readonly OutputValue[], rec: ExchangeRecorder): void {
+    const { messageIds, error } = deliverOutputs(this.queues, fn, outputs, rec);
+    for (const id of messageIds) this.producers.set(id, rec.id);
+    if (error) {
+      rec.error = error;
+      this.log('error', 'Host.Function', error, { functionName: fn.name });
+    }
+  }
+
+  private async invokeQueue(fn: FunctionDef, queue: string, message: QueueMessage): Promise<boolean> {
+    const runtime = this.runtime;
+    if (!runtime) return false;
+    const rec = this.record('queue', `${queue} → ${fn.name}`);
+    const producer = this.producers.get(message.id);
+    if (producer) rec.causedBy = producer;
+    rec.hop(
+      'queue',
+      'host',
+      undefined,
+      `message ${message.id} from '${queue}' (dequeue count ${message.dequeueCount}): ${message.text}`,
+    );
+    const body = buildQueueInvocationBody(
+      fn.trigger.name,
+      message,
+      { ...(fn.trigger.dataType !== undefined && { dataType: fn.trigger.dataType }) },
+      newSysFacts(fn.name, this.clock.now()),
+      fn.inputs.map((b) => b.name),
+    );
+    const ok = await this.complete(runtime, fn, rec, await invokePayload(runtime, fn, body, rec));
+    if (ok) this.producers.delete(message.id);
+    return ok;
+  }
+
+  private async invokeTimer(fn: FunctionDef, info: JsonObject, reason: string): Promise<boolean> {
+    const runtime = this.runtime;
+    if (!runtime) return false;
+    const rec = this.record('timer', `${fn.name} (${reason})`);
+    rec.hop('timer', 'host', undefined, `timer fired: ${reason}`);
+    const body = buildTimerInvocationBody(
+      fn.trigger.name,
+      info,
+      newSysFacts(fn.name, this.clock.now()),
+      fn.inputs.map((b) => b.name),
+    );
+    return this.complete(runtime, fn, rec, await invokePayload(runtime, fn, body, rec));
+  }
+
+  private async invokeNonHttp(fn: FunctionDef, input: string, rec: ExchangeRecorder): Promise<void> {
+    const runtime = this.runtime;
+    if (!runtime) return;
     rec.functionName = fn.name;
-    rec.finish('failed', `Invoking ${fn.trigger.type} functions is not supported by this host yet.`);
+    let body: JsonObject;
+    const sys = newSysFacts(fn.name, this.clock.now());
+    const others = fn.inputs.map((b) => b.name);
+    if (fn.trigger.typeLower === 'queuetrigger') {
+      rec.hop('host', 'host', undefined, `admin invoke with input ${JSON.stringify(input)}`);
+      // The host builds this message itself: insertion now, never expiring, never visible again.
+      const message = {
+        id: null,
+        popReceipt: null,
+        text: input,
+        dequeueCount: 0,
+        insertionTime: this.clock.now(),
+        expirationTime: NEVER_EXPIRES,
+        nextVisibleTime: NEVER_EXPIRES,
+      };
+      body = buildQueueInvocationBody(
+        fn.trigger.name,
+        message,
+        { ...(fn.trigger.dataType !== undefined && { dataType: fn.trigger.dataType }), adminInput: true },
+        sys,
+        others,
+      );
+    } else {
+      const info = this.timers.freshTimerInfo(fn);
+      if (!info) {
+        rec.finish('failed', `${fn.name} has no timer to invoke.`);
+        return;
+      }
+      rec.hop('host', 'host', undefined, 'admin invoke: a fresh TimerInfo');
+      body = buildTimerInvocationBody(fn.trigger.name, info, sys, others, input);
+    }
+    await this.complete(runtime, fn, rec, await invokePayload(runtime, fn, body, rec));
+  }
+
+  /** Logs, outputs and the exchange's end for a non-HTTP invocation. */
+  private async complete(
+    runtime: HostRuntime,
+    fn: FunctionDef,
+    rec: ExchangeRecorder,
+    result: InvocationResult,
+  ): Promise<boolean> {
+    rec.addHints(result.hints);
+    const fields = {
+      functionName: fn.name,
+      ...(rec.invocationId !== undefined && { invocationId: rec.invocationId }),
+    };
+    if (result.kind === 'succeeded') {
+      rec.addLogs(result.logs);
+      runtime.deliverOutputs(fn, result.outputs, rec);
+      const failed = rec.error !== undefined;
+      runtime.log(
+        failed ? 'error' : 'information',
+        'Host.Function',
+        `Executed 'Functions.${fn.name}' (${failed ? 'Failed' : 'Succeeded'}, Id=${rec.invocationId})`,
+        fields,
+      );
+      rec.finish(failed ? 'failed' : 'succeeded');
+      return !failed;
+    }
+    const error = result.kind === 'failed' ? result.error : 'The invocation never completed.';
+    runtime.log(
+      'error',
+      'Host.Function',
+      `Executed 'Functions.${fn.name}' (Failed, Id=${rec.invocationId}) ${error}`,
+      fields,
+    );
+    rec.finish('failed', error);
+    return false;
+  }
+
+  /** Control: put a message on a queue, as a person testing a queue trigger would. */
+  enqueue(queue: string, text: string): string {
+    return this.queues.enqueue(queue, text).id;
+  }
+
+  clearQueue(queue: string): number {
+    return this.queues.store.clear(queue);
+  }
+
+  /** Moves every message of `<queue>-poison` back to `<queue>` for another try. */
+  movePoisonBack(queue: string): number {
+    return this.queues.store.moveAll(`${queue}-poison`, queue);
+  }
+
+  private scheduleQueueEvent(): void {
+    if (this.queueEventPending) return;
+    this.queueEventPending = true;
+    setTimeout(() => {
+      this.queueEventPending = false;
+      this.emit({ type: 'queues', queues: this.queues.snapshot() });
+    }, 50);
+  }
+
+  private emitTimers(): void {
+    this.emit({
+      type: 'timers',
+      now: this.clock.now(),
+      clockOffsetMs: this.clock.offset,
+      timers: this.timers.snapshot(),
+    });
   }
 
   private onHandlerState(supervisor: HandlerSupervisor, state: HandlerState, detail?: string): void {

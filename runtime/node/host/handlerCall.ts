@@ -94,6 +94,8 @@ function describeCallError(err: NodeJS.ErrnoException, port: number): string {
     case 'ABORT_ERR':
       return 'The call to the handler was cancelled.';
     default:
+      if (err.code?.startsWith('HPE_'))
+        return `The handler's answer is not a valid HTTP response (${err.message}; 127.0.0.1:${port}).`;
       return `${err.message} (127.0.0.1:${port})`;
   }
 }

@@ -1,5 +1,6 @@
 import type { AppModel } from '../../core/app/appModel';
 import type { FunctionDef } from '../../core/app/functionJson';
+import type { OutputValue } from '../../core/invocation/resultMapper';
 import type { CustomHandlerOptions, HostConfig } from '../../core/app/hostJson';
 import type { HostState } from '../../core/control/protocol';
 import type { ExchangeTrigger } from '../../core/exchange/exchange';
@@ -25,6 +26,10 @@ export interface HostRuntime extends InvocationServices {
   readonly frontDoorPort: number;
   readonly errors: readonly string[];
   record(trigger: ExchangeTrigger, title: string): ExchangeRecorder;
-  /** Admin invoke of a non-HTTP function; false when its trigger cannot be invoked that way. */
+  /** Admin invoke of a queue or timer function. */
   invokeNonHttp(fn: FunctionDef, input: string, rec: ExchangeRecorder): Promise<void>;
+  /** Queue outputs become messages; the rest are recorded on the exchange. */
+  deliverOutputs(fn: FunctionDef, outputs: readonly OutputValue[], rec: ExchangeRecorder): void;
+  /** The host's (virtual) clock. */
+  now(): number;
 }

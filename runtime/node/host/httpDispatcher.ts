@@ -7,9 +7,7 @@ import { parseQuery } from '../../core/http/queryString';
 import { hint } from '../../core/invocation/hints';
 import { buildHttpInvocationBody } from '../../core/invocation/httpPayload';
 import type { HttpRequestFacts } from '../../core/invocation/httpPayload';
-import type { OutputValue } from '../../core/invocation/resultMapper';
 import type { RouteValues } from '../../core/routing/matchRoute';
-import { dotnetToString } from '../../core/json/writeJson';
 import type { TappedSocket } from '../wire/tappedSocket';
 import { handleAdmin } from './adminApi';
 import { authorize, functionAuthLevel } from './auth';
@@ -178,12 +176,17 @@ async function invokeHttpPayload(
     }),
   };
   const otherInputs = fn.inputs.map((b) => b.name);
-  const payload = buildHttpInvocationBody(fn.trigger.name, facts, otherInputs, newSysFacts(fn.name));
+  const payload = buildHttpInvocationBody(
+    fn.trigger.name,
+    facts,
+    otherInputs,
+    newSysFacts(fn.name, runtime.now()),
+  );
   const result = await invokePayload(runtime, fn, payload, rec, invocationId);
   rec.addHints(result.hints);
   if (result.kind === 'succeeded') {
     rec.addLogs(result.logs);
-    recordOutputs(rec, result.outputs);
+    runtime.deliverOutputs(fn, result.outputs, rec);
     const http = result.http ?? { status: 204, headers: [], body: '' };
     const bytes = Buffer.from(http.body, 'utf8');
     const headerList: string[] = [];
@@ -197,10 +200,6 @@ async function invokeHttpPayload(
     logExecuted(runtime, fn, rec, false, rec.error);
     respondEmpty(res, 500);
   }
-}
-
-function recordOutputs(rec: ExchangeRecorder, outputs: readonly OutputValue[]) {
-  for (const o of outputs) rec.addOutput(o.binding.name, o.binding.type, dotnetToString(o.value));
 }
 
 function logExecuted(

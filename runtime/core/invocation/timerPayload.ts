@@ -1,0 +1,35 @@
+/**
+ * The body the host POSTs to a custom handler for a timer-triggered function (reference §3
+ * "timerTrigger"): the TimerInfo object in Data, and only `sys` in Metadata, because the timer's
+ * one binding-data item, `TimerTrigger`, ends in "trigger" and is skipped.
+ */
+import type { JsonObject } from '../json/jsonNode';
+import { jsonObject, jsonString } from '../json/jsonNode';
+import type { SysFacts } from './httpPayload';
+import { doubleEncode } from './httpPayload';
+import { BindingData } from './queuePayload';
+
+/**
+ * `timerInfo` is `timerInfoJson(...)`'s object. `adminInput` is the string posted to
+ * `POST /admin/functions/{name}`: the function still gets a TimerInfo, but the SDK also copies the
+ * call's arguments into the binding data, so the input appears in Metadata under the trigger's
+ * name, double-encoded, before `sys`.
+ */
+export function buildTimerInvocationBody(
+  triggerName: string,
+  timerInfo: JsonObject,
+  sys: SysFacts,
+  otherInputs: readonly string[],
+  adminInput?: string,
+): JsonObject {
+  const data = jsonObject([[triggerName, timerInfo]]);
+  // Inputs this host does not simulate (blob, table...) arrive as the host sends a null input.
+  for (const name of otherInputs) data.entries.push([name, jsonString('null')]);
+  const bd = new BindingData();
+  if (adminInput !== undefined) bd.set(triggerName, doubleEncode(adminInput));
+  bd.addSys(sys);
+  return jsonObject([
+    ['Data', data],
+    ['Metadata', bd.toMetadata()],
+  ]);
+}
