@@ -206,3 +206,58 @@ export function validateCommand(value: unknown): Validated<Command> {
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+const EVENT_TYPES = [
+  'hello',
+  'host.status',
+  'functions',
+  'log',
+  'exchange',
+  'command.result',
+  'queues',
+  'timers',
+] as const;
+
+/**
+ * Checks the shape of an event from the host before a UI trusts it: its type, and the fields the
+ * UI indexes by. Deeper content is rendered as text, never as HTML, so it needs no further check.
+ */
+export function validateEvent(value: unknown): Validated<HostEvent> {
+  if (!isRecord(value)) return { ok: false, error: 'an event must be an object' };
+  const type = value.type;
+  if (typeof type !== 'string' || !(EVENT_TYPES as readonly string[]).includes(type)) {
+    return { ok: false, error: `unknown event type ${JSON.stringify(type)}` };
+  }
+  const need = (
+    field: string,
+    kind: 'string' | 'object' | 'array' | 'number' | 'boolean',
+  ): string | undefined => {
+    const v = value[field];
+    const ok = kind === 'array' ? Array.isArray(v) : kind === 'object' ? isRecord(v) : typeof v === kind;
+    return ok
+      ? undefined
+      : `${type}: "${field}" must be ${kind === 'array' || kind === 'object' ? 'an' : 'a'} ${kind}`;
+  };
+  const problem =
+    type === 'host.status'
+      ? (need('state', 'string') ?? need('handler', 'object') ?? need('errors', 'array'))
+      : type === 'functions'
+        ? (need('functions', 'array') ?? need('diagnostics', 'array'))
+        : type === 'log'
+          ? (need('message', 'string') ?? need('level', 'string') ?? need('category', 'string'))
+          : type === 'exchange'
+            ? (need('exchange', 'object') ??
+              (isRecord(value.exchange) &&
+              typeof value.exchange.id === 'string' &&
+              Array.isArray(value.exchange.hops)
+                ? undefined
+                : 'exchange: "exchange.id" and "exchange.hops" are required'))
+            : type === 'command.result'
+              ? (need('id', 'string') ?? need('ok', 'boolean'))
+              : type === 'queues'
+                ? need('queues', 'array')
+                : type === 'timers'
+                  ? (need('timers', 'array') ?? need('now', 'number'))
+                  : undefined;
+  return problem ? { ok: false, error: problem } : { ok: true, value: value as unknown as HostEvent };
+}

@@ -41,6 +41,16 @@ export class TappedSocket extends Duplex {
     this.socket.write(chunk, callback);
   }
 
+  // Node corks the head and body of a message; taking them together keeps it to one syscall.
+  override _writev(
+    chunks: { chunk: Buffer; encoding: BufferEncoding }[],
+    callback: (error?: Error | null) => void,
+  ): void {
+    const data = chunks.length === 1 ? chunks[0]!.chunk : Buffer.concat(chunks.map((c) => c.chunk));
+    this.outbound.push(data);
+    this.socket.write(data, callback);
+  }
+
   override _final(callback: (error?: Error | null) => void): void {
     this.socket.end(callback);
   }

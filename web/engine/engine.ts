@@ -1,0 +1,42 @@
+/** Which runtime runs the host and the handler. */
+export type EngineKind = 'webcontainer' | 'local' | 'fake';
+
+/** Why an engine could not start, so the page can say which and what to do. */
+export type BootFailureReason =
+  'not-isolated' | 'unsupported-browser' | 'embedded' | 'timeout' | 'offline' | 'refused' | 'error';
+
+export class EngineBootError extends Error {
+  constructor(
+    readonly reason: BootFailureReason,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'EngineBootError';
+  }
+}
+
+/** A running process: its merged output (a terminal's, ANSI codes and all), its input, its end. */
+export interface EngineProcess {
+  /** Subscribes to output; returns the disposer. Output before subscribing is buffered. */
+  onOutput(listener: (chunk: string) => void): () => void;
+  write(text: string): void;
+  /** Resolves with the exit code. */
+  readonly exit: Promise<number>;
+  kill(): void;
+}
+
+/**
+ * The few primitives the playground needs from a runtime. Everything above this interface is
+ * shared by the WebContainer engine (the static site's), the local engine (a Node server on
+ * 127.0.0.1) and the in-memory fake used by unit tests.
+ */
+export interface Engine {
+  readonly kind: EngineKind;
+  /** Rejects with an EngineBootError naming the reason when the engine cannot run here. */
+  boot(signal?: AbortSignal): Promise<void>;
+  /** Makes the app folder hold exactly these files (app-relative paths, '/'-separated). */
+  syncFiles(files: ReadonlyMap<string, string>): Promise<void>;
+  /** Starts the host on the app folder with the control protocol on its stdio. */
+  startHost(): Promise<EngineProcess>;
+  dispose(): Promise<void>;
+}

@@ -1,0 +1,181 @@
+import { describe, expect, test } from 'vitest';
+import type { Exchange } from '../../runtime/core/exchange/exchange';
+import { FakeEngine } from '../engine/fakeEngine';
+import type { FakeHostScript } from '../engine/fakeEngine';
+import { createExchangesStore, visibleExchanges } from '../stores/exchangesStore';
+import { createFilesStore } from '../stores/filesStore';
+import { createRuntimeStore } from '../stores/runtimeStore';
+import { createTerminalStore } from '../stores/terminalStore';
+import { createTriggersStore } from '../stores/triggersStore';
+import { PlaygroundSession } from './session';
+
+function setup(
+  script: FakeHostScript = () => undefined,
+  failure?: ConstructorParameters<typeof FakeEngine>[1],
+) {
+  const engine = new FakeEngine(script, failure);
+  const stores = {
+    files: createFilesStore(),
+    runtime: createRuntimeStore('fake'),
+    exchanges: createExchangesStore(),
+    triggers: createTriggersStore({ method: 'POST', path: '/api/order', headers: [], body: '' }),
+    terminal: createTerminalStore(),
+  };
+  stores.files
+    .getState()
+    .load({ 'host.json': '{}', 'order/function.json': '{}', 'handler.js': 'v1' }, 'order', 'handler.js');
+  return { engine, stores, session: new PlaygroundSession(engine, stores) };
+}
+
+const exchange = (id: string, extra: Partial<Exchange> = {}): Exchange => ({
+  id,
+  trigger: 'http',
+  startedAt: 0,
+  state: 'succeeded',
+  title: `POST /api/${id}`,
+  hops: [],
+  hints: [],
+  logs: [],
+  outputs: [],
+  ...extra,
+});
+
+describe('PlaygroundSession', () => {
+  test('start: boots, writes the files, starts the host and follows its events into the stores', async () => {
+    const { engine, stores, session } = setup();
+    await session.start();
+    expect(engine.synced[0]?.get('handler.js')).toBe('v1');
+    const host = engine.processes[0]!;
+    host.output('\u001b[32mFunctions:\u001b[0m\r\n');
+    host.emit({ type: 'host.status', state: 'Running', handler: { state: 'ready' }, errors: [] });
+    host.emit({
+      type: 'functions',
+      functions: [{ name: 'order', trigger: 'httpTrigger', disabled: false }],
+      diagnostics: [],
+    });
+    host.emit({ type: 'exchange', exchange: exchange('x1') });
+    host.emit({
+      type: 'queues',
+      queues: [{ name: 'orders', count: 1, visible: 1, inFlight: 0, messages: [] }],
+    });
+    expect(stores.runtime.getState().engine.phase).toBe('running');
+    expect(stores.runtime.getState().host?.state).toBe('Running');
+    expect(stores.runtime.getState().functions.map((f) => f.name)).toEqual(['order']);
+    expect(stores.exchanges.getState().order).toEqual(['x1']);
+    expect(stores.triggers.getState().queues[0]?.name).toBe('orders');
+    expect(stores.terminal.getState().buffer).toContain('Functions:');
+  });
+
+  test('a boot failure is reported with its reason and nothing is started', async () => {
+    const { engine, stores, session } = setup(undefined, {
+      reason: 'timeout',
+      message: 'boot timed out after 1500 ms',
+    });
+    await session.start();
+    expect(stores.runtime.getState().engine).toEqual({
+      phase: 'failed',
+      reason: 'timeout',
+      message: 'boot timed out after 1500 ms',
+    });
+    expect(engine.processes).toEqual([]);
+  });
+
+  test('saving handler code restarts the handler; saving a function.json reloads the app', async () => {
+    const { engine, stores, session } = setup();
+    await session.start();
+    stores.files.getState().edit('handler.js', 'v2');
+    await session.save('handler.js');
+    stores.files.getState().edit('order/function.json', '{"bindings":[]}');
+    await session.save();
+    expect(engine.processes[0]!.commands.map((c) => c.type)).toEqual(['handler.restart', 'app.reload']);
+    expect(engine.synced.at(-1)?.get('handler.js')).toBe('v2');
+    expect(engine.synced.at(-1)?.get('order/function.json')).toBe('{"bindings":[]}');
+  });
+
+  test('sendRequest sends the composed request, remembers it and selects its exchange', async () => {
+    const { engine, stores, session } = setup((command, host) => {
+      if (command.type !== 'http.request') return undefined;
+      host.emit({ type: 'exchange', exchange: exchange('x9') });
+      return { status: 200, exchangeId: 'x9' };
+    });
+    await session.start();
+    const request = {
+      method: 'POST',
+      path: '/api/order',
+      headers: [['Content-Type', 'application/json'] as const, ['', 'x'] as const],
+      body: '{"id":1}',
+    };
+    await expect(session.sendRequest(request)).resolves.toEqual({ status: 200, exchangeId: 'x9' });
+    const sent = engine.processes[0]!.commands[0]!;
+    expect(sent).toMatchObject({
+      type: 'http.request',
+      request: {
+        method: 'POST',
+        path: '/api/order',
+        headers: [['Content-Type', 'application/json']],
+        body: '{"id":1}',
+      },
+    });
+    expect(stores.exchanges.getState().selected).toBe('x9');
+    expect(stores.triggers.getState().recent).toHaveLength(1);
+  });
+
+  test("the host's error reaches the caller; a host that exits marks the engine stopped", async () => {
+    const { engine, stores, session } = setup((command) => {
+      if (command.type === 'timer.fire') throw new Error("No timer function named 'x'.");
+      return undefined;
+    });
+    await session.start();
+    await expect(session.timer('fire', 'x')).rejects.toThrow("No timer function named 'x'.");
+    engine.processes[0]!.exitWith(1);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(stores.runtime.getState().engine).toMatchObject({ phase: 'stopped' });
+    await expect(session.enqueue('q', 'x')).rejects.toThrow('The host is not running yet.');
+  });
+
+  test('a malformed frame is reported in the terminal and ignored', async () => {
+    const { engine, stores, session } = setup();
+    await session.start();
+    engine.processes[0]!.output('\u001b_fchp1;10;{"type":1}\u001b\\');
+    expect(stores.terminal.getState().buffer).toContain(
+      'Ignored a malformed event from the host: unknown event type 1',
+    );
+  });
+});
+
+describe('stores', () => {
+  test('files: create, rename a folder, remove, with safe paths only', () => {
+    const files = createFilesStore();
+    files.getState().load({ 'a/function.json': '1', 'a/x.js': '2' }, 't');
+    expect(files.getState().create('../evil.js')).toContain("'..'");
+    expect(files.getState().create('<script>.js')).toContain('may only use');
+    expect(files.getState().create('b/function.json', '3')).toBeUndefined();
+    expect(files.getState().rename('a', 'c')).toBeUndefined();
+    expect(Object.keys(files.getState().files).sort()).toEqual([
+      'b/function.json',
+      'c/function.json',
+      'c/x.js',
+    ]);
+    files.getState().remove('c');
+    expect(Object.keys(files.getState().files)).toEqual(['b/function.json']);
+  });
+
+  test('exchanges: newest first, filtered by function, status or hint code', () => {
+    const store = createExchangesStore();
+    store.getState().upsert(exchange('a', { functionName: 'order', status: 200 }));
+    store
+      .getState()
+      .upsert(
+        exchange('b', {
+          functionName: 'hello',
+          status: 500,
+          hints: [{ code: 'non-json-result', message: '' }],
+        }),
+      );
+    expect(visibleExchanges(store.getState()).map((x) => x.id)).toEqual(['b', 'a']);
+    store.getState().setFilter('non-json');
+    expect(visibleExchanges(store.getState()).map((x) => x.id)).toEqual(['b']);
+    store.getState().setFilter('order');
+    expect(visibleExchanges(store.getState()).map((x) => x.id)).toEqual(['a']);
+  });
+});

@@ -1,0 +1,47 @@
+import { createStore } from 'zustand/vanilla';
+import type { QueueState, TimerState } from '../../runtime/core/control/protocol';
+
+export interface ComposedRequest {
+  readonly method: string;
+  /** Path and query, e.g. `/api/order?x=1`. */
+  readonly path: string;
+  readonly headers: readonly (readonly [string, string])[];
+  readonly body: string;
+}
+
+export interface TriggersState {
+  readonly queues: readonly QueueState[];
+  readonly timers: readonly TimerState[];
+  /** The host's clock and how far fast-forwarding moved it ahead. */
+  readonly clock: { readonly now: number; readonly offsetMs: number };
+  readonly composer: ComposedRequest;
+  readonly recent: readonly ComposedRequest[];
+}
+
+export interface TriggersActions {
+  setQueues(queues: readonly QueueState[]): void;
+  setTimers(timers: readonly TimerState[], now: number, offsetMs: number): void;
+  compose(patch: Partial<ComposedRequest>): void;
+  remember(request: ComposedRequest): void;
+}
+
+export type TriggersStore = ReturnType<typeof createTriggersStore>;
+
+const MAX_RECENT = 10;
+
+export function createTriggersStore(composer: ComposedRequest) {
+  return createStore<TriggersState & TriggersActions>()((set, get) => ({
+    queues: [],
+    timers: [],
+    clock: { now: 0, offsetMs: 0 },
+    composer,
+    recent: [],
+    setQueues: (queues) => set({ queues }),
+    setTimers: (timers, now, offsetMs) => set({ timers, clock: { now, offsetMs } }),
+    compose: (patch) => set({ composer: { ...get().composer, ...patch } }),
+    remember(request) {
+      const same = (r: ComposedRequest) => JSON.stringify(r) === JSON.stringify(request);
+      set({ recent: [request, ...get().recent.filter((r) => !same(r))].slice(0, MAX_RECENT) });
+    },
+  }));
+}
