@@ -89,6 +89,15 @@ async function main(): Promise<number> {
   };
   process.on('SIGINT', () => void shutdown(130));
   process.on('SIGTERM', () => void shutdown(143));
+  process.on('SIGHUP', () => void shutdown(129));
+  // The handler runs in its own process group (so its children can be ended together); make
+  // sure it never outlives the host, whatever ends the host.
+  process.on('exit', () => host.killHandlerNow());
+  process.on('uncaughtException', (err) => {
+    process.stderr.write(`The host failed: ${err.stack ?? err.message}\n`);
+    host.killHandlerNow();
+    process.exit(70);
+  });
 
   if (!parsed.json)
     out(`\nAzure Functions host for custom handlers (TypeScript port of host ${HOST_VERSION})\n`);

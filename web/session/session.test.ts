@@ -163,15 +163,13 @@ describe('stores', () => {
   test('exchanges: newest first, filtered by function, status or hint code', () => {
     const store = createExchangesStore();
     store.getState().upsert(exchange('a', { functionName: 'order', status: 200 }));
-    store
-      .getState()
-      .upsert(
-        exchange('b', {
-          functionName: 'hello',
-          status: 500,
-          hints: [{ code: 'non-json-result', message: '' }],
-        }),
-      );
+    store.getState().upsert(
+      exchange('b', {
+        functionName: 'hello',
+        status: 500,
+        hints: [{ code: 'non-json-result', message: '' }],
+      }),
+    );
     expect(visibleExchanges(store.getState()).map((x) => x.id)).toEqual(['b', 'a']);
     store.getState().setFilter('non-json');
     expect(visibleExchanges(store.getState()).map((x) => x.id)).toEqual(['b']);

@@ -79,6 +79,12 @@ export class HandlerSupervisor {
     if (!this.stopped) this.launch();
   }
 
+  /** Ends the handler's process group at once; safe to call from a process 'exit' handler. */
+  killNow(): void {
+    this.stopped = true;
+    this.kill();
+  }
+
   stop(): void {
     this.stopped = true;
     this.kill();

@@ -123,6 +123,11 @@ export class FunctionHost {
     else if (this.app) void this.apply(this.app);
   }
 
+  /** Kills the handler synchronously, for a host that is exiting (signals, uncaught errors). */
+  killHandlerNow(): void {
+    this.supervisor?.killNow();
+  }
+
   /** Re-sends the current state (status, functions, every kept exchange) for a UI that just attached. */
   replay(): void {
     this.emitStatus();
@@ -182,18 +187,12 @@ export class FunctionHost {
   private onRequest(req: http.IncomingMessage, res: http.ServerResponse, socket: TappedSocket): void {
     const claim = socket.remotePort === undefined ? undefined : this.callerPorts.get(socket.remotePort);
     if (claim && socket.remotePort !== undefined) this.callerPorts.delete(socket.remotePort);
-    const runtime = this.runtime && { ...this.runtime, state: this.state, errors: this.errors };
-    if (runtime && (this.state === 'Error' || this.state === 'Stopped') && !/^\/admin/i.test(req.url ?? '')) {
-      const text = 'Function host is not running.';
-      res.writeHead(503, {
-        'Content-Type': 'text/plain; charset=utf-8',
-        'Content-Length': Buffer.byteLength(text),
-      });
-      res.end(text);
-      return;
-    }
+    const record = claim
+      ? (t: ExchangeTrigger, title: string) => this.claimRecord(t, title, claim)
+      : (t: ExchangeTrigger, title: string) => this.record(t, title);
+    const runtime = this.runtime && { ...this.runtime, state: this.state, errors: this.errors, record };
     dispatchHttp(
-      runtime && claim ? { ...runtime, record: (t, title) => this.claimRecord(t, title, claim) } : runtime,
+      { ...(runtime && { runtime }), state: this.state, errors: this.errors, record },
       req,
       res,
       socket,

@@ -10,7 +10,8 @@ export interface HandlerRequest {
   /** Header lines in wire order; `Host` first as .NET's HttpClient writes it. */
   readonly headers: readonly (readonly [string, string])[];
   readonly body?: Buffer;
-  readonly signal?: AbortSignal;
+  /** Receives a function that cancels the call (a function timeout); cheaper than an AbortSignal. */
+  readonly onCancel?: (cancel: () => void) => void;
 }
 
 export interface HandlerResponse {
@@ -47,10 +48,11 @@ export function callHandler(agent: HandlerAgent, req: HandlerRequest): Promise<H
       path: req.path,
       agent,
       setHost: false,
-      ...(req.signal && { signal: req.signal }),
     });
     for (const [name, value] of req.headers) out.setHeader(name, value);
-    out.removeHeader('connection');
+    // .NET's HttpClient sends no Connection header of its own; a forwarded caller's one stays.
+    if (!req.headers.some(([name]) => name.toLowerCase() === 'connection')) out.removeHeader('connection');
+    req.onCancel?.(() => out.destroy(Object.assign(new Error('cancelled'), { code: 'ABORT_ERR' })));
     const captured = () => {
       const socket = out.socket;
       return socket instanceof TappedSocket

@@ -9,6 +9,8 @@ import { buildHttpInvocationBody } from '../../core/invocation/httpPayload';
 import type { HttpRequestFacts } from '../../core/invocation/httpPayload';
 import type { RouteValues } from '../../core/routing/matchRoute';
 import type { TappedSocket } from '../wire/tappedSocket';
+import type { HostState } from '../../core/control/protocol';
+import type { ExchangeTrigger } from '../../core/exchange/exchange';
 import { handleAdmin } from './adminApi';
 import { authorize, functionAuthLevel } from './auth';
 import type { ExchangeRecorder } from './exchangeRecorder';
@@ -18,23 +20,32 @@ import { httpModeOf } from './httpMode';
 import { invokePayload } from './payloadInvoker';
 import { newSysFacts } from './sysFacts';
 
+/** What the front door needs from the host, whether or not the app could load. */
+export interface FrontDoorContext {
+  /** Absent when host.json is unusable: nothing can run until it is fixed. */
+  readonly runtime?: HostRuntime;
+  readonly state: HostState;
+  readonly errors: readonly string[];
+  record(trigger: ExchangeTrigger, title: string): ExchangeRecorder;
+}
+
+const NOT_RUNNING = 'Function host is not running.';
+
 /** Handles one request at the front door, recording the whole exchange. */
 export function dispatchHttp(
-  runtime: HostRuntime | undefined,
+  ctx: FrontDoorContext,
   req: IncomingMessage,
   res: ServerResponse,
   socket: TappedSocket,
 ): void {
   const url = new URL(req.url ?? '/', 'http://localhost');
-  const title = `${req.method} ${req.url}`;
-  const rec = runtime?.record('http', title);
+  const rec = ctx.record('http', `${req.method} ${req.url}`);
   res.setHeader('Server', 'Kestrel');
   let closed = false;
   const complete = () => {
     if (closed) return;
     closed = true;
     const { inbound, outbound } = socket.takeCaptured();
-    if (!rec) return;
     rec.hop('caller', 'host', inbound, undefined, 0);
     rec.hop('host', 'caller', outbound);
     rec.status = res.statusCode;
@@ -43,10 +54,26 @@ export function dispatchHttp(
   res.on('finish', complete);
   res.on('close', complete);
 
-  if (!runtime || !rec) {
-    // No usable host.json: the real host is not running, so nothing answers but the error.
-    res.writeHead(503, { 'Content-Length': 0 });
-    res.end();
+  const isAdmin = /^\/admin(\/|$)/i.test(url.pathname);
+  const runtime = ctx.runtime;
+  if (!runtime || ((ctx.state === 'Error' || ctx.state === 'Stopped') && !isAdmin)) {
+    void drain(req).then(() => {
+      if (isAdmin && /^\/admin\/host\/status\/?$/i.test(url.pathname)) {
+        const body = JSON.stringify({ state: ctx.state, errors: ctx.errors });
+        res.writeHead(200, {
+          'Content-Type': 'application/json; charset=utf-8',
+          'Content-Length': Buffer.byteLength(body),
+        });
+        res.end(body);
+        return;
+      }
+      rec.error = ctx.errors.length ? `${NOT_RUNNING} ${ctx.errors[0]}` : NOT_RUNNING;
+      res.writeHead(503, {
+        'Content-Type': 'text/plain; charset=utf-8',
+        'Content-Length': Buffer.byteLength(NOT_RUNNING),
+      });
+      res.end(NOT_RUNNING);
+    });
     return;
   }
   void route(runtime, req, res, url, rec).catch((e: unknown) => {

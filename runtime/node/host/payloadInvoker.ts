@@ -33,15 +33,17 @@ export async function invokePayload(
   }
 
   const port = services.handler.port;
-  const abort = new AbortController();
   let timedOut = false;
+  let cancel: (() => void) | undefined;
+  let onTimeoutWhileHanging: (() => void) | undefined;
   const timeoutMs = services.functionTimeoutMs;
   const timer =
     timeoutMs === null
       ? undefined
       : setTimeout(() => {
           timedOut = true;
-          abort.abort();
+          cancel?.();
+          onTimeoutWhileHanging?.();
         }, timeoutMs);
 
   try {
@@ -58,8 +60,9 @@ export async function invokePayload(
         ['Content-Type', 'application/json; charset=utf-8'],
       ],
       body: Buffer.from(writeJson(body), 'utf8'),
-      signal: abort.signal,
+      onCancel: (fn) => (cancel = fn),
     });
+    cancel = undefined;
     rec.hop('host', 'handler', response.sent);
     rec.hop('handler', 'host', response.received);
     const contentType = headerValue(response.rawHeaders, 'content-type');
@@ -72,7 +75,13 @@ export async function invokePayload(
     if (result.kind === 'never-completes') {
       rec.addHints(result.hints);
       rec.update();
-      return await waitForTimeout(services, fn, invocationId, timeoutMs, abort.signal, result);
+      return await new Promise<InvocationResult>((resolve) => {
+        // The real host hangs on a null result until the function timeout fires; so do we.
+        onTimeoutWhileHanging = () => {
+          const timeout = onTimeout(services, fn, invocationId, timeoutMs);
+          resolve({ ...timeout, hints: [...result.hints, ...timeout.hints] });
+        };
+      });
     }
     if (result.kind === 'succeeded') {
       for (const line of result.logs) services.log('information', `Function.${fn.name}.User`, line, fields);
@@ -126,21 +135,4 @@ function onTimeout(
       ),
     ],
   };
-}
-
-/** The real host hangs on a null result until the function timeout fires; so do we. */
-function waitForTimeout(
-  services: InvocationServices,
-  fn: FunctionDef,
-  invocationId: string,
-  timeoutMs: number | null,
-  signal: AbortSignal,
-  result: InvocationResult,
-): Promise<InvocationResult> {
-  return new Promise((resolve) => {
-    signal.addEventListener('abort', () => {
-      const timeout = onTimeout(services, fn, invocationId, timeoutMs);
-      resolve({ ...timeout, hints: [...result.hints, ...timeout.hints] });
-    });
-  });
 }
