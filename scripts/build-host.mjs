@@ -1,7 +1,7 @@
 // Builds the host (runtime/node/cli.ts) into ONE self-contained ESM file that runs with plain
 // `node host.mjs <appDir>` from a folder with no node_modules (reference/toolchain.md §7).
 //
-//   node scripts/build-host.mjs                  → dist/host/host.mjs
+//   node scripts/build-host.mjs                  → build/host.mjs
 //   HOST_BUNDLE_OUTFILE=/tmp/x/host.mjs node scripts/build-host.mjs   → elsewhere (tests)
 import { build } from 'esbuild';
 import { statSync } from 'node:fs';
@@ -11,7 +11,7 @@ import { gzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-export const DEFAULT_OUTFILE = resolve(ROOT, 'dist/host/host.mjs');
+export const DEFAULT_OUTFILE = resolve(ROOT, 'build/host.mjs');
 
 // A bundled CommonJS module that calls require('node:…') fails in ESM output with
 // "Dynamic require of "node:os" is not supported" unless `require` exists (toolchain.md §7).

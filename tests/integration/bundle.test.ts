@@ -68,7 +68,7 @@ async function until(predicate: () => boolean, timeoutMs: number, what: string):
   }
 }
 
-describe('the bundled host (dist/host/host.mjs) on its own', () => {
+describe('the bundled host (build/host.mjs) on its own', () => {
   const temp = mkdtempSync(join(tmpdir(), 'fchp-bundle-'));
   const buildDir = join(temp, 'build');
   const runDir = join(temp, 'run');

@@ -1,0 +1,50 @@
+// Reports how much JavaScript the built page loads before the editor is needed: the entry
+// module and everything index.html preloads, gzip-compressed, against the 150 kB budget.
+import { readFileSync, existsSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const BUDGET = 150 * 1024;
+const dist = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist');
+const indexPath = join(dist, 'index.html');
+if (!existsSync(indexPath)) {
+  console.error('dist/index.html is missing: run `npm run build` first.');
+  process.exit(1);
+}
+const html = readFileSync(indexPath, 'utf8');
+const refs = new Set();
+for (const m of html.matchAll(/<script[^>]+src="([^"]+)"/g)) refs.add(m[1]);
+for (const m of html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g)) refs.add(m[1]);
+const css = [...html.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g)].map((m) => m[1]);
+
+// Static imports of the entry load before first paint too; follow them.
+const seen = new Set();
+const queue = [...refs];
+while (queue.length) {
+  const ref = queue.shift();
+  if (seen.has(ref)) continue;
+  seen.add(ref);
+  const code = readFileSync(join(dist, ref), 'utf8');
+  for (const m of code.matchAll(/(?:^|[;\s])import\s*(?:[\w*{}\s,$]+from\s*)?["']\.\/([^"']+\.js)["']/g)) {
+    queue.push(ref.replace(/[^/]+$/, m[1]));
+  }
+}
+
+let total = 0;
+console.log('first-load JavaScript (before the editor is needed):');
+for (const ref of seen) {
+  const bytes = readFileSync(join(dist, ref));
+  const gz = gzipSync(bytes, { level: 9 }).length;
+  total += gz;
+  console.log(
+    `  ${ref.padEnd(48)} ${(bytes.length / 1024).toFixed(1).padStart(8)} kB  ${(gz / 1024).toFixed(1).padStart(7)} kB gzip`,
+  );
+}
+for (const ref of css) {
+  const gz = gzipSync(readFileSync(join(dist, ref)), { level: 9 }).length;
+  console.log(`  ${ref.padEnd(48)} (css) ${(gz / 1024).toFixed(1).padStart(7)} kB gzip`);
+}
+console.log(
+  `  total JS: ${(total / 1024).toFixed(1)} kB gzip; budget ${BUDGET / 1024} kB: ${total <= BUDGET ? 'PASS' : 'MISS'}`,
+);

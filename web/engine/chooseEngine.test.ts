@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { bootTimeoutFromLocation, chooseEngine } from './chooseEngine';
+import type { EngineFactories } from './chooseEngine';
+import type { Engine, EngineKind } from './engine';
+import { EngineBootError } from './engine';
+
+/** A stand-in page: `meta` is what the local server would have put in <meta name="fchp-engine">. */
+interface FakeDocument {
+  readonly meta?: { kind: 'local'; token: string };
+}
+
+function stub(kind: EngineKind, config?: unknown): Engine & { config?: unknown } {
+  const noop = () => Promise.resolve();
+  return { kind, config, boot: noop, syncFiles: noop, startHost: () => Promise.reject(), dispose: noop };
+}
+
+const factories: EngineFactories<{ kind: 'local'; token: string }> = {
+  local: (config) => stub('local', config),
+  webcontainer: () => stub('webcontainer'),
+  fake: () => stub('fake'),
+};
+
+function choose(search: string, document: FakeDocument, f = factories) {
+  return chooseEngine({ search }, document, {
+    factories: f,
+    readLocalEngineConfig: (d: FakeDocument) => d.meta,
+  });
+}
+
+const served = { meta: { kind: 'local' as const, token: 't0k3n' } };
+
+describe('chooseEngine', () => {
+  it('uses a WebContainer on the static site', () => {
+    expect(choose('', {}).kind).toBe('webcontainer');
+  });
+
+  it('uses the local engine, with its config, when the local server served the page', () => {
+    const engine = choose('', served) as ReturnType<typeof stub>;
+    expect(engine.kind).toBe('local');
+    expect(engine.config).toEqual({ kind: 'local', token: 't0k3n' });
+  });
+
+  it('lets ?engine= win over the page', () => {
+    expect(choose('?engine=webcontainer', served).kind).toBe('webcontainer');
+    expect(choose('?engine=fake', served).kind).toBe('fake');
+    expect(choose('?engine=fake', {}).kind).toBe('fake');
+    expect(choose('?engine=local', served).kind).toBe('local');
+  });
+
+  it('refuses ?engine=local on a page the local server did not serve', async () => {
+    const engine = choose('?engine=local', {});
+    expect(engine.kind).toBe('local');
+    const error = await engine.boot().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(EngineBootError);
+    expect(error).toMatchObject({ reason: 'refused', message: expect.stringMatching(/npm start/) });
+  });
+
+  it('refuses an engine it has no factory for, and an unknown name', async () => {
+    const { fake: _fake, local: _local, ...webcontainerOnly } = factories;
+    await expect(choose('?engine=fake', {}, webcontainerOnly).boot()).rejects.toMatchObject({
+      reason: 'refused',
+    });
+    await expect(choose('?engine=local', served, webcontainerOnly).boot()).rejects.toMatchObject({
+      reason: 'refused',
+    });
+    expect(choose('', served, webcontainerOnly).kind).toBe('webcontainer');
+    await expect(choose('?engine=wasm', {}).boot()).rejects.toMatchObject({
+      reason: 'refused',
+      message: expect.stringMatching(/"wasm"/),
+    });
+  });
+});
+
+describe('bootTimeoutFromLocation', () => {
+  it('reads ?bootTimeout=<ms> and ignores nonsense', () => {
+    expect(bootTimeoutFromLocation({ search: '?bootTimeout=1500' })).toBe(1500);
+    expect(bootTimeoutFromLocation({ search: '' })).toBeUndefined();
+    expect(bootTimeoutFromLocation({ search: '?bootTimeout=soon' })).toBeUndefined();
+    expect(bootTimeoutFromLocation({ search: '?bootTimeout=-1' })).toBeUndefined();
+  });
+});
