@@ -1,6 +1,14 @@
+import { useId, useRef, useState } from 'react';
+import type { KeyboardEvent } from 'react';
+import { useStore } from 'zustand';
 import type { PlaygroundSession } from '../session/session';
 import type { RuntimeStore } from '../stores/runtimeStore';
 import type { TriggersStore } from '../stores/triggersStore';
+import { HttpComposer } from './HttpComposer';
+import { QueuesView } from './QueuesView';
+import { formatClockOffset } from './time';
+import { TimersView } from './TimersView';
+import './triggers.css';
 
 export interface TriggersPanelProps {
   readonly triggers: TriggersStore;
@@ -8,7 +16,92 @@ export interface TriggersPanelProps {
   readonly session: PlaygroundSession;
 }
 
-/** Placeholder until the triggers panel lands. */
-export function TriggersPanel(_props: TriggersPanelProps) {
-  return <section aria-label="Triggers">Triggers</section>;
+type Tab = 'http' | 'queues' | 'timers';
+const TABS: readonly { readonly id: Tab; readonly label: string }[] = [
+  { id: 'http', label: 'HTTP' },
+  { id: 'queues', label: 'Queues' },
+  { id: 'timers', label: 'Timers' },
+];
+
+/** Simulated triggers: an HTTP composer, the queues and the timers. */
+export function TriggersPanel({ triggers, runtime, session }: TriggersPanelProps) {
+  const [tab, setTab] = useState<Tab>('http');
+  const running = useStore(runtime, (s) => s.host?.state === 'Running');
+  const queueCount = useStore(triggers, (s) => s.queues.reduce((n, q) => n + q.count, 0));
+  const timerCount = useStore(triggers, (s) => s.timers.length);
+  const offsetMs = useStore(triggers, (s) => s.clock.offsetMs);
+  const offset = formatClockOffset(offsetMs);
+  const baseId = useId();
+  const tabs = useRef<(HTMLButtonElement | null)[]>([]);
+
+  // Arrow keys move between tabs, as in every tab list (WAI-ARIA Authoring Practices).
+  const onKeyDown = (e: KeyboardEvent) => {
+    const at = TABS.findIndex((t) => t.id === tab);
+    const next =
+      e.key === 'ArrowRight'
+        ? (at + 1) % TABS.length
+        : e.key === 'ArrowLeft'
+          ? (at + TABS.length - 1) % TABS.length
+          : e.key === 'Home'
+            ? 0
+            : e.key === 'End'
+              ? TABS.length - 1
+              : -1;
+    if (next < 0) return;
+    e.preventDefault();
+    setTab(TABS[next]!.id);
+    tabs.current[next]?.focus();
+  };
+
+  return (
+    <section className="tp" aria-label="Triggers" data-testid="triggers-panel">
+      <div className="tp-tabs" role="tablist" aria-label="Trigger kind" onKeyDown={onKeyDown}>
+        {TABS.map((t, i) => (
+          <button
+            key={t.id}
+            ref={(el) => {
+              tabs.current[i] = el;
+            }}
+            type="button"
+            role="tab"
+            id={`${baseId}-tab-${t.id}`}
+            aria-selected={tab === t.id}
+            aria-controls={`${baseId}-panel-${t.id}`}
+            tabIndex={tab === t.id ? 0 : -1}
+            data-testid={`triggers-tab-${t.id}`}
+            onClick={() => setTab(t.id)}
+          >
+            {t.label}
+            {t.id === 'queues' && queueCount > 0 && <span className="tp-count"> {queueCount}</span>}
+            {t.id === 'timers' && timerCount > 0 && <span className="tp-count"> {timerCount}</span>}
+          </button>
+        ))}
+        {offset && (
+          <span
+            className="tp-offset"
+            data-testid="clock-offset"
+            title="Fast-forwarding moved the host's clock ahead of the wall clock"
+          >
+            {offset}
+          </span>
+        )}
+      </div>
+      {TABS.map((t) => (
+        <div
+          key={t.id}
+          className="tp-panel"
+          role="tabpanel"
+          id={`${baseId}-panel-${t.id}`}
+          aria-labelledby={`${baseId}-tab-${t.id}`}
+          data-testid={`triggers-panel-${t.id}`}
+          hidden={tab !== t.id}
+        >
+          {/* Every tab stays mounted, so a half-typed message or the last send's status survives a switch. */}
+          {t.id === 'http' && <HttpComposer triggers={triggers} runtime={runtime} session={session} />}
+          {t.id === 'queues' && <QueuesView triggers={triggers} session={session} running={running} />}
+          {t.id === 'timers' && <TimersView triggers={triggers} session={session} running={running} />}
+        </div>
+      ))}
+    </section>
+  );
 }

@@ -1,0 +1,99 @@
+import { useRef } from 'react';
+import type { KeyboardEvent } from 'react';
+import type { ChainRow } from './chains';
+import { formatDuration, statusLabel, statusTone, TRIGGER_LABELS } from './format';
+
+export interface ExchangeListProps {
+  readonly rows: readonly ChainRow[];
+  readonly selected?: string;
+  readonly onSelect: (id: string) => void;
+}
+
+/** The deepest a chain is indented; deeper links still read as nested. */
+const MAX_INDENT = 6;
+
+/**
+ * Invocations, newest chain first; what an invocation caused is nested under it. Arrow keys move
+ * the selection.
+ */
+export function ExchangeList({ rows, selected, onSelect }: ExchangeListProps) {
+  const list = useRef<HTMLUListElement>(null);
+
+  const onKeyDown = (e: KeyboardEvent<HTMLUListElement>) => {
+    if (!['ArrowDown', 'ArrowUp', 'Home', 'End'].includes(e.key)) return;
+    const buttons = [
+      ...(list.current?.querySelectorAll<HTMLButtonElement>('[data-testid="exchange-row"]') ?? []),
+    ];
+    if (buttons.length === 0) return;
+    const at = buttons.findIndex((b) => b === document.activeElement);
+    const next =
+      e.key === 'Home'
+        ? 0
+        : e.key === 'End'
+          ? buttons.length - 1
+          : Math.min(buttons.length - 1, Math.max(0, at + (e.key === 'ArrowDown' ? 1 : -1)));
+    const target = buttons[next];
+    if (!target) return;
+    e.preventDefault();
+    target.focus();
+    const id = target.dataset.exchangeId;
+    if (id) onSelect(id);
+  };
+
+  return (
+    <ul className="xp-list" aria-label="Invocations, newest first" ref={list} onKeyDown={onKeyDown}>
+      {rows.map(({ exchange: x, depth, hiddenCause }) => {
+        const trigger = TRIGGER_LABELS[x.trigger];
+        const tone = statusTone(x);
+        return (
+          <li key={x.id} style={{ paddingLeft: `${Math.min(depth, MAX_INDENT) * 14}px` }}>
+            <button
+              type="button"
+              className="xp-row"
+              data-testid="exchange-row"
+              data-exchange-id={x.id}
+              data-state={x.state}
+              data-depth={depth}
+              aria-current={selected === x.id ? 'true' : undefined}
+              onClick={() => onSelect(x.id)}
+            >
+              {(depth > 0 || hiddenCause !== undefined) && (
+                <span className="xp-chain" title={hiddenCause ? `caused by ${hiddenCause}` : undefined}>
+                  <span aria-hidden="true">↳</span>
+                  <span className="xp-sr-only">caused by the invocation above, </span>
+                </span>
+              )}
+              <span className={`xp-trigger xp-trigger-${x.trigger}`} title={trigger.label}>
+                <span aria-hidden="true">{trigger.icon}</span> {trigger.label}
+              </span>
+              <span className="xp-fn">{x.functionName ?? '—'}</span>
+              <span className="xp-title" title={x.title}>
+                {x.title}
+              </span>
+              <span className={`xp-status xp-tone-${tone}`} data-testid="exchange-status">
+                {x.state === 'in-progress' && (
+                  <span className="xp-spinner" data-testid="exchange-spinner" aria-hidden="true" />
+                )}
+                {statusLabel(x)}
+              </span>
+              <span className="xp-duration">{formatDuration(x.durationMs)}</span>
+              {x.hints.length > 0 ? (
+                <span
+                  className="xp-hint-badge"
+                  data-testid="hint-badge"
+                  title={x.hints.map((h) => h.message).join('\n')}
+                >
+                  <span aria-hidden="true">!</span>
+                  {x.hints.length}
+                  <span className="xp-sr-only"> {x.hints.length === 1 ? 'hint' : 'hints'}</span>
+                </span>
+              ) : (
+                <span className="xp-hint-badge xp-hint-none" aria-hidden="true" />
+              )}
+            </button>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
