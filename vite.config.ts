@@ -13,9 +13,29 @@ export default defineConfig({
   worker: { format: 'es' },
   build: { target: 'es2022' },
   test: {
-    include: ['runtime/**/*.test.ts', 'web/**/*.test.ts', 'tests/**/*.test.ts'],
     environment: 'node',
     testTimeout: 20_000,
     hookTimeout: 20_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['runtime/**/*.test.ts', 'web/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+        },
+      },
+      {
+        // A real Chromium against the built site and the local engine, as a person would use it.
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['tests/browser/**/*.test.ts'],
+          globalSetup: ['tests/browser/support/globalSetup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
   },
 });

@@ -4,40 +4,13 @@
 //   PORT=4281 npm start        another port (default 4280)
 //   BROWSER=none npm start     do not open a browser
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { tsImport } from 'tsx/esm/api';
 
+import { whyBuild } from './buildState.mjs';
+
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const BUILT_PAGE = join(ROOT, 'dist', 'index.html');
-const BUILT_HOST = join(ROOT, 'build', 'host.mjs');
-const SOURCES = ['web', 'runtime', 'examples', 'index.html', 'vite.config.ts'];
-
-/** The newest modification time under `path` (a file or a folder), skipping node_modules. */
-function newest(path) {
-  let stat;
-  try {
-    stat = statSync(path);
-  } catch {
-    return 0;
-  }
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let latest = stat.mtimeMs; // a removed file changes only its folder
-  for (const entry of readdirSync(path)) {
-    if (entry === 'node_modules' || entry.startsWith('.')) continue;
-    latest = Math.max(latest, newest(join(path, entry)));
-  }
-  return latest;
-}
-
-function whyBuild() {
-  if (!existsSync(BUILT_PAGE)) return 'dist/index.html is missing';
-  if (!existsSync(BUILT_HOST)) return 'build/host.mjs is missing';
-  const built = statSync(BUILT_PAGE).mtimeMs;
-  const changed = SOURCES.find((source) => newest(join(ROOT, source)) > built);
-  return changed && `${changed} changed since the last build`;
-}
 
 function npmRun(script) {
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -52,7 +25,7 @@ function npmRun(script) {
   }
 }
 
-const reason = whyBuild();
+const reason = whyBuild(ROOT);
 if (reason) {
   console.log(`Building (${reason})...`);
   npmRun('build');

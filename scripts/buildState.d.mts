@@ -1,0 +1,1 @@
+export function whyBuild(root: string): string | undefined;

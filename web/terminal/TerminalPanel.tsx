@@ -1,0 +1,76 @@
+import { useEffect, useRef, useState } from 'react';
+import { useStore } from 'zustand';
+import type { TerminalStore } from '../stores/terminalStore';
+import { stripAnsi } from './appendedText';
+import type { TerminalView } from './xtermView';
+
+export interface TerminalPanelProps {
+  readonly terminal: TerminalStore;
+  readonly dark: boolean;
+}
+
+/** The buffer as plain text: shown until xterm has loaded, and for good if it cannot. */
+function PlainTerminal({ terminal }: { readonly terminal: TerminalStore }) {
+  const buffer = useStore(terminal, (s) => s.buffer);
+  const ref = useRef<HTMLPreElement>(null);
+  useEffect(() => {
+    const el = ref.current;
+    if (el) el.scrollTop = el.scrollHeight;
+  }, [buffer]);
+  return (
+    <pre ref={ref} className="terminal-plain">
+      {stripAnsi(buffer)}
+    </pre>
+  );
+}
+
+/** The host's and the handler's output. xterm loads after the first paint, in its own chunk. */
+export function TerminalPanel({ terminal, dark }: TerminalPanelProps) {
+  const container = useRef<HTMLDivElement>(null);
+  const view = useRef<TerminalView | null>(null);
+  const darkRef = useRef(dark);
+  const [state, setState] = useState<'loading' | 'ready' | 'failed'>('loading');
+
+  useEffect(() => {
+    let cancelled = false;
+    const frame = requestAnimationFrame(() => {
+      import('./xtermView')
+        .then(({ mountTerminal }) => {
+          if (cancelled || !container.current) return;
+          view.current = mountTerminal(container.current, terminal, darkRef.current);
+          setState('ready');
+        })
+        .catch((error: unknown) => {
+          if (cancelled) return;
+          console.warn('The terminal could not load; showing plain text instead.', error);
+          setState('failed');
+        });
+    });
+    return () => {
+      cancelled = true;
+      cancelAnimationFrame(frame);
+      view.current?.dispose();
+      view.current = null;
+    };
+  }, [terminal]);
+
+  useEffect(() => {
+    darkRef.current = dark;
+    view.current?.setDark(dark);
+  }, [dark]);
+
+  return (
+    <section className="terminal-panel" aria-label="Terminal">
+      <header className="pane-header">
+        <h2>Terminal</h2>
+        <button type="button" className="link-button" onClick={() => terminal.getState().clear()}>
+          Clear
+        </button>
+      </header>
+      <div className="terminal-body">
+        <div ref={container} className="terminal-xterm" data-state={state} />
+        {state !== 'ready' && <PlainTerminal terminal={terminal} />}
+      </div>
+    </section>
+  );
+}
