@@ -58,7 +58,9 @@ export async function startLocalEngineServer(options: LocalEngineServerOptions):
     try {
       checkHost(req, hosts);
       checkOrigin(req, origins);
-      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      // Concatenated, not resolved: a target such as `//x` must stay a path, not become a host.
+      const target = req.url ?? '/';
+      const url = new URL(`http://127.0.0.1${target.startsWith('/') ? target : `/${target}`}`);
       if (url.pathname === '/engine' || url.pathname.startsWith('/engine/')) {
         const isStream = req.method === 'GET' && url.pathname.endsWith('/output');
         checkToken(req, url, token, isStream);

@@ -1,0 +1,48 @@
+import { expect } from 'vitest';
+import type { Page } from 'playwright-core';
+
+/** Waits until the host runs and Send is enabled. */
+export async function waitForHost(page: Page): Promise<void> {
+  await page.getByTestId('composer-send').waitFor({ state: 'visible', timeout: 30_000 });
+  await page.waitForFunction(
+    '!document.querySelector(\'[data-testid="composer-send"]\')?.disabled',
+    undefined,
+    {
+      timeout: 30_000,
+    },
+  );
+}
+
+/** Opens a file from the tree, as a person clicks it. */
+export async function openFile(page: Page, path: string): Promise<void> {
+  const name = path.split('/').pop()!;
+  const folder = path.includes('/') ? path.split('/')[0] : undefined;
+  const tree = page.getByRole('navigation', { name: 'Files' });
+  if (folder) {
+    const rows = tree.locator('li', { has: page.getByText(folder, { exact: true }) });
+    await rows.first().getByText(name, { exact: true }).click();
+  } else {
+    await tree.getByText(name, { exact: true }).first().click();
+  }
+}
+
+/** Replaces the open editor's text by typing (pasting) into Monaco, then saves with Ctrl+S. */
+export async function replaceEditorText(page: Page, text: string): Promise<void> {
+  const editor = page.locator('.monaco-editor').first();
+  await editor.waitFor({ state: 'visible', timeout: 30_000 });
+  await editor.click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(text);
+  await page.keyboard.press('Control+S');
+}
+
+/** The text of a file as the app holds it (saved or draft). */
+export function fileText(page: Page, path: string): Promise<string> {
+  // Evaluated in the page (this file has no DOM types), through the hook that `?test` exposes.
+  return page.evaluate(`window.__playground.stores.files.getState().files[${JSON.stringify(path)}] ?? ''`);
+}
+
+export function noConsoleErrors(errors: string[], allowed: RegExp[] = []): void {
+  expect(errors.filter((e) => !allowed.some((re) => re.test(e)))).toEqual([]);
+}
