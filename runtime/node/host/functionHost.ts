@@ -1,5 +1,5 @@
 import http from 'node:http';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { AppModel } from '../../core/app/appModel';
 import { loadApp } from '../../core/app/appModel';
 import { formatDiagnostic } from '../../core/app/diagnostics';
@@ -344,6 +344,7 @@ export class FunctionHost {
       undefined,
       `message ${message.id} from '${queue}' (dequeue count ${message.dequeueCount}): ${message.text}`,
     );
+    const invocationId = this.logExecuting(fn, `New queue message detected on '${queue}'.`);
     const body = buildQueueInvocationBody(
       fn.trigger.name,
       message,
@@ -351,7 +352,12 @@ export class FunctionHost {
       newSysFacts(fn.name, this.clock.now()),
       fn.inputs.map((b) => b.name),
     );
-    const ok = await this.complete(runtime, fn, rec, await invokePayload(runtime, fn, body, rec));
+    const ok = await this.complete(
+      runtime,
+      fn,
+      rec,
+      await invokePayload(runtime, fn, body, rec, invocationId),
+    );
     if (ok) this.producers.delete(message.id);
     return ok;
   }
@@ -361,13 +367,17 @@ export class FunctionHost {
     if (!runtime) return false;
     const rec = this.record('timer', `${fn.name} (${reason})`);
     rec.hop('timer', 'host', undefined, `timer fired: ${reason}`);
+    const invocationId = this.logExecuting(
+      fn,
+      `Timer fired at ${new Date(this.clock.now()).toISOString()} (${reason})`,
+    );
     const body = buildTimerInvocationBody(
       fn.trigger.name,
       info,
       newSysFacts(fn.name, this.clock.now()),
       fn.inputs.map((b) => b.name),
     );
-    return this.complete(runtime, fn, rec, await invokePayload(runtime, fn, body, rec));
+    return this.complete(runtime, fn, rec, await invokePayload(runtime, fn, body, rec, invocationId));
   }
 
   private async invokeNonHttp(fn: FunctionDef, input: string, rec: ExchangeRecorder): Promise<void> {
@@ -406,6 +416,21 @@ export class FunctionHost {
       body = buildTimerInvocationBody(fn.trigger.name, info, sys, others, input);
     }
     await this.complete(runtime, fn, rec, await invokePayload(runtime, fn, body, rec));
+  }
+
+  /** Core Tools' line before each invocation; returns the invocation id the payload then carries. */
+  private logExecuting(fn: FunctionDef, reason: string): string {
+    const invocationId = randomUUID();
+    this.log(
+      'information',
+      'Host.Function',
+      `Executing 'Functions.${fn.name}' (Reason='${reason}', Id=${invocationId})`,
+      {
+        functionName: fn.name,
+        invocationId,
+      },
+    );
+    return invocationId;
   }
 
   /** Logs, outputs and the exchange's end for a non-HTTP invocation. */

@@ -113,6 +113,19 @@ async function route(
   }
   const mode = httpModeOf(fn, runtime.customHandler);
   rec.mode = mode;
+  const options = runtime.customHandler;
+  const wantsRaw =
+    options.enableProxyingHttpRequest ||
+    options.enableForwardingHttpRequest ||
+    options.section === 'httpWorker';
+  if (mode === 'payload' && wantsRaw) {
+    rec.addHints([
+      hint(
+        'forwarding-fallback',
+        `host.json asks for ${options.enableProxyingHttpRequest ? 'proxying' : 'forwarding'}, but ${fn.name} has bindings besides one httpTrigger and one http output, so the host sends it the payload (POST /${fn.name}) instead of the original request.`,
+      ),
+    ]);
+  }
   rec.update();
   const invocationId = randomUUID();
   rec.invocationId = invocationId;

@@ -1,0 +1,88 @@
+import { unzipSync } from 'fflate';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { HostEvent } from '../../runtime/core/control/protocol';
+import { FunctionHost } from '../../runtime/node/host/functionHost';
+import { exportAppZip } from '../../web/transfer/exportZip';
+import { COMMONJS_PACKAGE_JSON } from '../../web/transfer/generated';
+
+// The exported zip must be a complete app on its own: unzipped outside this repository (so no
+// examples/package.json is anywhere above it), it runs in the real host and answers.
+
+const ORDER = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'examples', 'order');
+
+/** The example's files as the site holds them: app-relative '/' paths → text. */
+function readApp(root: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    files[relative(root, path).split(sep).join('/')] = readFileSync(path, 'utf8');
+  }
+  return files;
+}
+
+const files = readApp(ORDER);
+let temp: string;
+let host: FunctionHost;
+const events: HostEvent[] = [];
+
+beforeAll(async () => {
+  temp = mkdtempSync(join(tmpdir(), 'fchp-zip-export-'));
+  for (const [name, data] of Object.entries(unzipSync(exportAppZip(files, { name: 'order' })))) {
+    mkdirSync(dirname(join(temp, name)), { recursive: true });
+    writeFileSync(join(temp, name), data);
+  }
+  host = new FunctionHost({ appRoot: join(temp, 'order'), port: 0 });
+  host.subscribe((e) => events.push(e));
+  await host.start();
+  const deadline = Date.now() + 15_000;
+  while (!events.some((e) => e.type === 'host.status' && (e.state === 'Running' || e.state === 'Error'))) {
+    if (Date.now() > deadline) break;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+});
+
+afterAll(async () => {
+  await host?.stop();
+  if (temp) rmSync(temp, { recursive: true, force: true });
+});
+
+test('the zip holds the app folder: its files plus the package.json that keeps handler.js CommonJS', () => {
+  expect(readApp(temp)).toEqual(
+    Object.fromEntries(
+      Object.entries({ ...files, 'package.json': COMMONJS_PACKAGE_JSON }).map(([p, t]) => [`order/${p}`, t]),
+    ),
+  );
+});
+
+test('the unzipped app runs in the real host and takes an order', async () => {
+  const states = events.flatMap((e) => (e.type === 'host.status' ? [e.state] : []));
+  expect(states).toContain('Running');
+  expect(states).not.toContain('Error');
+
+  const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const req = http.request({
+      host: '127.0.0.1',
+      port: host.frontDoorPort,
+      method: 'POST',
+      path: '/api/order',
+      headers: { 'Content-Type': 'application/json' },
+      agent: false,
+    });
+    req.on('response', (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
+      );
+    });
+    req.on('error', reject);
+    req.end('{"id":1005,"quantity":2,"color":"black"}');
+  });
+  expect(answer).toEqual({ status: 200, body: 'Order enqueued' });
+});

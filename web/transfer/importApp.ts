@@ -1,0 +1,73 @@
+import { MAX_BYTES, decodeText, finish, planImport, type ImportResult } from './appLayout';
+import { listZip, readEntry } from './readZip';
+
+export type { ImportResult } from './appLayout';
+export { MAX_BYTES, MAX_FILES } from './appLayout';
+
+/** A file of a picked or dropped folder; the caller adapts File objects (see pickers.ts). */
+export interface FolderEntry {
+  /** '/'-separated and relative, e.g. a File's webkitRelativePath (`order/host.json`). */
+  readonly path: string;
+  readonly size: number;
+  readonly text: () => Promise<string>;
+}
+
+/**
+ * Loads an app from a zip: the app is wherever the one host.json is (the zip's top, or a folder).
+ * `fileName` names an app that sits at the top of the zip (`order.zip` → `order`).
+ */
+export function importZip(bytes: Uint8Array, fileName = 'app'): ImportResult {
+  const entries = listZip(bytes);
+  if (typeof entries === 'string') return { ok: false, error: entries };
+  const plan = planImport(
+    entries.map((e) => ({ ...e, path: e.name })),
+    fileName,
+  );
+  if ('error' in plan) return { ok: false, error: plan.error };
+
+  // Declared sizes passed the limits; readEntry keeps no more than each declares, so the actual
+  // total cannot pass MAX_BYTES either, and an entry that lies is refused.
+  const files: Record<string, string> = {};
+  const binary: string[] = [];
+  for (const { entry, path } of plan.take) {
+    const content = readEntry(bytes, entry);
+    if (typeof content === 'string') return { ok: false, error: `${content} Nothing was loaded.` };
+    const text = decodeText(content);
+    if (text === undefined) binary.push(path);
+    else files[path] = text;
+  }
+  return finish(plan.name, files, plan.skipped, plan.warnings, binary);
+}
+
+/** Loads an app from a picked or dropped folder, by the same rules as a zip. */
+export async function importFolder(
+  entries: readonly FolderEntry[],
+  fallbackName = 'app',
+): Promise<ImportResult> {
+  const plan = planImport(entries, fallbackName);
+  if ('error' in plan) return { ok: false, error: plan.error };
+
+  const files: Record<string, string> = {};
+  const binary: string[] = [];
+  const encoder = new TextEncoder();
+  let total = 0;
+  for (const { entry, path } of plan.take) {
+    let text: string;
+    try {
+      text = await entry.text();
+    } catch {
+      return { ok: false, error: `'${entry.path}' could not be read. Nothing was loaded.` };
+    }
+    // A File's size may change between picking and reading; count what was actually read.
+    total += encoder.encode(text).length;
+    if (total > MAX_BYTES)
+      return {
+        ok: false,
+        error: `The app's files add up to more than ${MAX_BYTES / 1024 / 1024} MB. Nothing was loaded.`,
+      };
+    // text() replaces invalid UTF-8 with U+FFFD, so that character stands for "not UTF-8" here.
+    if (text.includes('\0') || text.includes('\uFFFD')) binary.push(path);
+    else files[path] = text;
+  }
+  return finish(plan.name, files, plan.skipped, plan.warnings, binary);
+}
