@@ -12,6 +12,8 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Cross-Origin-Resource-Policy': 'same-origin',
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
+  // This server runs code on the user's machine: no other site may frame its pages.
+  'Content-Security-Policy': "frame-ancestors 'self'",
 };
 
 /** A refusal with the status and the short text the client shows. */
