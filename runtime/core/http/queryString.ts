@@ -1,4 +1,4 @@
-import { decodeUtf8Scalar, utf8Encode } from './utf8';
+import { decodeUtf8Scalar, utf8Encode } from '../bytes/utf8';
 
 /*
  * `HttpRequest.Query` in ASP.NET Core 8 (dotnet/aspnetcore):

@@ -8,7 +8,7 @@ import { jsonObject, jsonString } from '../json/jsonNode';
 import { parseJson } from '../json/parseJson';
 import { dotnetToString } from '../json/writeJson';
 import { encodeBase64 } from '../queues/base64';
-import { utf8Encode } from '../queues/utf8';
+import { utf8Encode } from '../bytes/utf8';
 import { trimDotnetWhiteSpace } from '../routing/dotnetWhitespace';
 import { formatDateTimeOffsetSeconds } from './dotnetDate';
 import { buildSys, doubleEncode } from './httpPayload';

@@ -1,6 +1,6 @@
 import { decodeDotnetBase64, encodeBase64 } from './base64';
 import type { QueueMessageEncoding } from './queueOptions';
-import { utf8Decode, utf8Encode } from './utf8';
+import { utf8Decode, utf8Encode } from '../bytes/utf8';
 
 /**
  * The text stored in the queue for a message's bytes: base64 of them (the default), or, with

@@ -3,7 +3,7 @@ import { parseJson } from '../json/parseJson';
 import { decodeDotnetBase64, encodeBase64 } from './base64';
 import { decodeMessageBody, encodeMessageBody } from './messageEncoding';
 import { looksLikeJson, queueMessagesFromOutput } from './queueOutput';
-import { utf8Decode, utf8Encode } from './utf8';
+import { utf8Decode, utf8Encode } from '../bytes/utf8';
 
 /** Converts the `Outputs[name]` JSON text as the host would and returns [text, decodedFromBase64] pairs. */
 function convert(json: string, dataType?: string): [string, boolean][] {

@@ -2,7 +2,7 @@ import type { JsonNode } from '../json/jsonNode';
 import { parseJson } from '../json/parseJson';
 import { dotnetToString } from '../json/writeJson';
 import { decodeDotnetBase64 } from './base64';
-import { utf8Decode, utf8Encode } from './utf8';
+import { utf8Decode, utf8Encode } from '../bytes/utf8';
 
 /** One message to add to the output queue. */
 export interface QueueOutputMessage {

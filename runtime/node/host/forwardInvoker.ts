@@ -8,7 +8,7 @@ import { hint } from '../../core/invocation/hints';
 import { TappedSocket } from '../wire/tappedSocket';
 import { HOST_VERSION } from './constants';
 import type { ExchangeRecorder } from './exchangeRecorder';
-import { callHandler, HandlerCallError } from './handlerCall';
+import { callHandler, HandlerCallError, headerValue } from './handlerCall';
 import type { InvocationServices } from './invocationServices';
 import { waitForHandler } from './invocationServices';
 
@@ -45,14 +45,9 @@ export async function forwardRequest(
   rec: ExchangeRecorder,
   invocationId: string = randomUUID(),
 ): Promise<ForwardOutcome> {
-  rec.invocationId = invocationId;
-  rec.functionName = fn.name;
-  try {
-    await waitForHandler(services);
-  } catch (e) {
-    return { ok: false, error: (e as Error).message };
-  }
-  const port = services.handler.port;
+  const ready = await beginInvocation(services, fn, rec, invocationId);
+  if (!ready.ok) return ready;
+  const port = ready.port;
   const url = new URL(req.url ?? '/', 'http://localhost');
   const query = rebuildQuery(parseQuery(url.search));
   const path = (legacyHttpWorker ? `/${fn.name}` : url.pathname) + (query ? `?${query}` : '');
@@ -96,7 +91,7 @@ export async function forwardRequest(
     rec.hop('host', 'handler', answer.sent);
     rec.hop('handler', 'host', answer.received);
     const relayed: string[] = [];
-    const isChunked = /chunked/i.test(headerOf(answer.rawHeaders, 'transfer-encoding') ?? '');
+    const isChunked = /chunked/i.test(headerValue(answer.rawHeaders, 'transfer-encoding') ?? '');
     for (let i = 0; i + 1 < answer.rawHeaders.length; i += 2) {
       const name = answer.rawHeaders[i]!;
       const lower = name.toLowerCase();
@@ -129,14 +124,9 @@ export async function proxyRequest(
   rec: ExchangeRecorder,
   invocationId: string = randomUUID(),
 ): Promise<ForwardOutcome> {
-  rec.invocationId = invocationId;
-  rec.functionName = fn.name;
-  try {
-    await waitForHandler(services);
-  } catch (e) {
-    return { ok: false, error: (e as Error).message };
-  }
-  const port = services.handler.port;
+  const ready = await beginInvocation(services, fn, rec, invocationId);
+  if (!ready.ok) return ready;
+  const port = ready.port;
   const headers: [string, string][] = [];
   let originalHost = '';
   for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) {
@@ -234,8 +224,19 @@ function proxyOnce(
   });
 }
 
-function headerOf(rawHeaders: readonly string[], name: string): string | undefined {
-  for (let i = 0; i + 1 < rawHeaders.length; i += 2)
-    if (rawHeaders[i]!.toLowerCase() === name) return rawHeaders[i + 1];
-  return undefined;
+/** Ties the exchange to the invocation and waits for the handler, as payload mode does. */
+async function beginInvocation(
+  services: InvocationServices,
+  fn: FunctionDef,
+  rec: ExchangeRecorder,
+  invocationId: string,
+): Promise<{ ok: true; port: number } | { ok: false; error: string }> {
+  rec.invocationId = invocationId;
+  rec.functionName = fn.name;
+  try {
+    await waitForHandler(services);
+  } catch (e) {
+    return { ok: false, error: (e as Error).message };
+  }
+  return { ok: true, port: services.handler.port };
 }

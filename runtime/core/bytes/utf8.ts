@@ -30,3 +30,31 @@ export function utf8Decode(bytes: Uint8Array): string {
   decoder ??= new codecs.TextDecoder('utf-8', { ignoreBOM: true });
   return decoder.decode(bytes);
 }
+
+/**
+ * Decodes one UTF-8 scalar starting at `bytes[start]` with .NET's `Rune.DecodeFromUtf8` rules
+ * (no overlongs, no surrogates, nothing above U+10FFFF). Returns the code point and its length,
+ * or undefined when the sequence there is invalid or truncated.
+ */
+export function decodeUtf8Scalar(
+  bytes: ArrayLike<number>,
+  start: number,
+): { codePoint: number; length: number } | undefined {
+  const b0 = bytes[start];
+  if (b0 === undefined) return undefined;
+  if (b0 < 0x80) return { codePoint: b0, length: 1 };
+  let length: number;
+  let min: number;
+  let cp: number;
+  if (b0 >= 0xc2 && b0 <= 0xdf) [length, min, cp] = [2, 0x80, b0 & 0x1f];
+  else if (b0 >= 0xe0 && b0 <= 0xef) [length, min, cp] = [3, 0x800, b0 & 0x0f];
+  else if (b0 >= 0xf0 && b0 <= 0xf4) [length, min, cp] = [4, 0x10000, b0 & 0x07];
+  else return undefined;
+  for (let i = 1; i < length; i++) {
+    const b = bytes[start + i];
+    if (b === undefined || (b & 0xc0) !== 0x80) return undefined;
+    cp = (cp << 6) | (b & 0x3f);
+  }
+  if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return undefined;
+  return { codePoint: cp, length };
+}
