@@ -5,13 +5,22 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { createAppActions, loadedTrusted } from './app/appActions';
+import type { AddressChange } from './app/appActions';
+import { applyThemeAttribute } from './app/colorScheme';
 import { DemoEngine } from './app/demoEngine';
 import { createLayoutStore } from './app/layoutStore';
-import { createActions, fileToOpen } from './app/playgroundActions';
+import { lazyModules } from './app/lazy/modules';
+import { createActions } from './app/playgroundActions';
+import { createRunGate, gatedEngine } from './app/runGate';
+import { startPlayground } from './app/startup';
+import { createUiStore } from './app/uiStore';
+import { readEmbedOptions } from './embed/embedOptions';
 import { bootTimeoutFromLocation, chooseEngine } from './engine/chooseEngine';
 import { LocalEngine, readLocalEngineConfig } from './engine/localEngine';
 import { WebContainerEngine } from './engine/webcontainerEngine';
-import { defaultRequestFor, SEED_REQUEST } from './examples/defaultRequest';
+import { downloadBlob } from './transfer/download';
+import { SEED_REQUEST } from './examples/defaultRequest';
 import { DEFAULT_EXAMPLE, examples, loadExample } from './examples/examples';
 import { PlaygroundSession } from './session/session';
 import type { Stores } from './session/session';
@@ -32,15 +41,22 @@ declare global {
 
 const params = new URLSearchParams(location.search);
 const bootTimeoutMs = bootTimeoutFromLocation(location);
+const { options: embed, problems: embedProblems } = readEmbedOptions(location.search);
+applyThemeAttribute(document.documentElement, embed.theme);
 
-const engine = chooseEngine(location, document, {
-  factories: {
-    local: (config) => new LocalEngine(config),
-    webcontainer: () => new WebContainerEngine(bootTimeoutMs !== undefined ? { bootTimeoutMs } : {}),
-    fake: () => new DemoEngine(),
-  },
-  readLocalEngineConfig,
-});
+// Code from a share link waits here for the person's yes before the local engine runs it.
+const gate = createRunGate();
+const engine = gatedEngine(
+  chooseEngine(location, document, {
+    factories: {
+      local: (config) => new LocalEngine(config),
+      webcontainer: () => new WebContainerEngine(bootTimeoutMs !== undefined ? { bootTimeoutMs } : {}),
+      fake: () => new DemoEngine(),
+    },
+    readLocalEngineConfig,
+  }),
+  gate,
+);
 
 const stores: Stores = {
   files: createFilesStore(),
@@ -50,17 +66,41 @@ const stores: Stores = {
   terminal: createTerminalStore(),
 };
 const session = new PlaygroundSession(engine, stores);
-const layout = createLayoutStore(safeLocalStorage());
+// An embed keeps its sizes to itself: a docs page must not change the reader's playground layout.
+const layout = createLayoutStore(embed.embed ? undefined : safeLocalStorage());
+const ui = createUiStore({ kind: 'example', name: DEFAULT_EXAMPLE, example: DEFAULT_EXAMPLE });
+ui.getState().setEmbedProblems(embedProblems);
+
+/** Keeps the address in step with what is open, so a reload opens it again. */
+function setAddress({ example, clearHash }: AddressChange): void {
+  const url = new URL(location.href);
+  if (example === null || example === DEFAULT_EXAMPLE) url.searchParams.delete('example');
+  else url.searchParams.set('example', example);
+  if (clearHash) url.hash = '';
+  history.replaceState(history.state, '', url);
+}
+
 const actions = createActions({
   stores,
   session,
   loadExample,
   onExampleOpened(name) {
-    const url = new URL(location.href);
-    if (name === DEFAULT_EXAMPLE) url.searchParams.delete('example');
-    else url.searchParams.set('example', name);
-    history.replaceState(history.state, '', url);
+    loadedTrusted(ui, gate, { kind: 'example', name, example: name });
+    setAddress({ example: name, clearHash: true });
   },
+});
+const app = createAppActions({
+  stores,
+  session,
+  base: actions,
+  ui,
+  layout,
+  gate,
+  examples,
+  modules: lazyModules,
+  confirm: (question) => window.confirm(question),
+  setAddress,
+  download: downloadBlob,
 });
 
 if (params.has('test')) window.__playground = { stores, session };
@@ -73,19 +113,6 @@ function safeLocalStorage(): Storage | undefined {
   }
 }
 
-async function openFirstExample(): Promise<void> {
-  const requested = params.get('example');
-  const name = requested && examples.some((e) => e.name === requested) ? requested : DEFAULT_EXAMPLE;
-  if (requested && name !== requested) {
-    stores.terminal
-      .getState()
-      .write(`[playground] There is no example named '${requested}'; opened '${name}'.\r\n`);
-  }
-  const files = await loadExample(name);
-  stores.files.getState().load(files, name, fileToOpen(files));
-  stores.triggers.getState().compose(defaultRequestFor(name, files));
-}
-
 const root = document.getElementById('app');
 if (root) {
   createRoot(root).render(
@@ -95,13 +122,44 @@ if (root) {
         session={session}
         layout={layout}
         actions={actions}
+        app={app}
+        ui={ui}
         examples={examples}
+        loadExample={loadExample}
+        embed={embed}
         {...(bootTimeoutMs !== undefined && { bootTimeoutMs })}
       />
     </StrictMode>,
   );
 }
 
-void openFirstExample()
-  .then(() => session.start())
-  .catch(actions.report);
+void startPlayground({
+  stores,
+  session,
+  ui,
+  gate,
+  actions: app,
+  modules: lazyModules,
+  examples,
+  defaultExample: DEFAULT_EXAMPLE,
+  loadExample,
+  embed,
+  search: location.search,
+  hash: location.hash,
+}).catch(actions.report);
+
+// A share link pasted into the address bar of this page changes only the hash: no reload.
+window.addEventListener('hashchange', () => void app.openLink(location.search, location.hash));
+
+if (embed.embed) {
+  void import('./embed/messageApi')
+    .then(async ({ allowedParentOrigin, startMessageApi }) => {
+      const { createEmbedHost } = await import('./app/embedHost');
+      startMessageApi(
+        window,
+        allowedParentOrigin(embed, document.referrer),
+        createEmbedHost({ stores, session, actions: app, ui, gate }),
+      );
+    })
+    .catch(actions.report);
+}

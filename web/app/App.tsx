@@ -1,37 +1,61 @@
+import { useMemo } from 'react';
 import type { CSSProperties } from 'react';
 import { useStore } from 'zustand';
+import type { EmbedOptions } from '../embed/embedOptions';
+import { fullPlaygroundUrl } from '../embed/embedOptions';
 import type { ExampleInfo } from '../examples/examples';
-import { ExchangesPanel } from '../exchanges/ExchangesPanel';
-import { FileTree } from '../files/FileTree';
 import type { PlaygroundSession, Stores } from '../session/session';
-import { TerminalPanel } from '../terminal/TerminalPanel';
-import { TriggersPanel } from '../triggers/TriggersPanel';
+import type { AppActions } from './appActions';
 import { BootBanner } from './BootBanner';
-import { usePrefersDark } from './colorScheme';
-import { EditorArea } from './EditorArea';
+import { useDarkTheme } from './colorScheme';
+import { Dialogs } from './Dialogs';
+import { EmbedBar, RunOverlay } from './EmbedBar';
+import { DropOverlay, useFileDrop } from './FileDrop';
 import type { LayoutStore } from './layoutStore';
-import { LAYOUT_LIMITS } from './layoutStore';
+import { EmbedProblems, ExampleExplanation, LinkErrorBanner, NoteBanner } from './Notices';
 import type { PlaygroundActions } from './playgroundActions';
-import { ResizeHandle } from './ResizeHandle';
 import { isMacPlatform } from './shortcuts';
 import { Toolbar } from './Toolbar';
+import type { UiStore } from './uiStore';
 import { useShortcuts } from './useShortcuts';
+import { Workspace } from './Workspace';
+import { workspaceLayout } from './workspaceLayout';
 
 export interface AppProps {
   readonly stores: Stores;
   readonly session: PlaygroundSession;
   readonly layout: LayoutStore;
   readonly actions: PlaygroundActions;
+  readonly app: AppActions;
+  readonly ui: UiStore;
   readonly examples: readonly ExampleInfo[];
+  readonly loadExample: (name: string) => Promise<Record<string, string>>;
+  /** The address's embed options; outside embed mode, every panel and the system theme. */
+  readonly embed: EmbedOptions;
   readonly bootTimeoutMs?: number;
 }
 
 const mac = isMacPlatform(typeof navigator === 'undefined' ? undefined : navigator);
 
-/** The playground page: toolbar, files, editor and terminal, triggers and exchanges. */
-export function App({ stores, session, layout, actions, examples, bootTimeoutMs }: AppProps) {
-  const dark = usePrefersDark();
+/**
+ * The playground page: toolbar, files, editor and terminal, triggers and exchanges; in an embed,
+ * a slim bar and the chosen panels.
+ */
+export function App({
+  stores,
+  session,
+  layout,
+  actions,
+  app,
+  ui,
+  examples,
+  loadExample,
+  embed,
+  bootTimeoutMs,
+}: AppProps) {
+  const dark = useDarkTheme(embed.theme);
   const sizes = useStore(layout);
+  const grid = useMemo(() => workspaceLayout(embed.panels, embed.embed), [embed.panels, embed.embed]);
   useShortcuts(mac, {
     save: () => {
       const active = stores.files.getState().active;
@@ -40,6 +64,7 @@ export function App({ stores, session, layout, actions, examples, bootTimeoutMs 
     saveAll: () => void actions.saveAll(),
     send: () => void actions.send(),
   });
+  useFileDrop(ui, app, !embed.embed);
 
   const style = {
     '--tree-width': `${sizes.tree}px`,
@@ -47,47 +72,44 @@ export function App({ stores, session, layout, actions, examples, bootTimeoutMs 
     '--terminal-height': `${sizes.terminal}px`,
     '--triggers-height': `${sizes.triggers}px`,
   } as CSSProperties;
-  const handle = (pane: keyof typeof LAYOUT_LIMITS, axis: 'x' | 'y', direction: 1 | -1, label: string) => (
-    <ResizeHandle
-      axis={axis}
-      label={label}
-      size={sizes[pane]}
-      min={LAYOUT_LIMITS[pane][0]}
-      max={LAYOUT_LIMITS[pane][1]}
-      direction={direction}
-      onResize={(size) => layout.getState().resize(pane, size)}
-    />
-  );
+  const fullUrl = () => fullPlaygroundUrl(window.location.href);
 
   return (
-    <div className="app" style={style}>
-      <Toolbar
-        files={stores.files}
+    <div className={embed.embed ? 'app app--embed' : 'app'} style={style}>
+      {embed.embed ? (
+        <EmbedBar runtime={stores.runtime} ui={ui} actions={app} fullUrl={fullUrl()} />
+      ) : (
+        <Toolbar
+          files={stores.files}
+          runtime={stores.runtime}
+          examples={examples}
+          actions={actions}
+          app={app}
+          ui={ui}
+          mac={mac}
+        />
+      )}
+      <LinkErrorBanner ui={ui} />
+      <BootBanner
         runtime={stores.runtime}
-        examples={examples}
-        actions={actions}
-        mac={mac}
+        {...(embed.embed && { newTabUrl: fullUrl })}
+        {...(bootTimeoutMs !== undefined && { bootTimeoutMs })}
       />
-      <BootBanner runtime={stores.runtime} {...(bootTimeoutMs !== undefined && { bootTimeoutMs })} />
-      <main className="workspace">
-        <FileTree files={stores.files} runtime={stores.runtime} actions={actions} />
-        {handle('tree', 'x', 1, 'Resize the file tree')}
-        <div className="center-column">
-          <EditorArea files={stores.files} runtime={stores.runtime} actions={actions} dark={dark} mac={mac} />
-          {handle('terminal', 'y', -1, 'Resize the terminal')}
-          <TerminalPanel terminal={stores.terminal} dark={dark} />
-        </div>
-        {handle('side', 'x', -1, 'Resize the side panels')}
-        <div className="side-column">
-          <div className="side-pane">
-            <TriggersPanel triggers={stores.triggers} runtime={stores.runtime} session={session} />
-          </div>
-          {handle('triggers', 'y', 1, 'Resize the triggers panel')}
-          <div className="side-pane">
-            <ExchangesPanel exchanges={stores.exchanges} session={session} />
-          </div>
-        </div>
-      </main>
+      <NoteBanner ui={ui} />
+      <EmbedProblems ui={ui} />
+      {!embed.embed && <ExampleExplanation ui={ui} />}
+      <Workspace
+        grid={grid}
+        stores={stores}
+        session={session}
+        layout={layout}
+        actions={actions}
+        dark={dark}
+        mac={mac}
+        overlay={<RunOverlay ui={ui} actions={app} />}
+      />
+      <DropOverlay ui={ui} />
+      <Dialogs stores={stores} ui={ui} actions={app} loadExample={loadExample} />
     </div>
   );
 }

@@ -6,10 +6,12 @@ export interface BootBannerProps {
   readonly runtime: RuntimeStore;
   /** The WebContainer boot timeout in force, to say how long the page waited. */
   readonly bootTimeoutMs?: number;
+  /** What "Open in new tab" opens: the full playground for an embed, else this page. */
+  readonly newTabUrl?: () => string;
 }
 
 /** Says why the runtime could not start, and what to do; the rest of the page keeps working. */
-export function BootBanner({ runtime, bootTimeoutMs }: BootBannerProps) {
+export function BootBanner({ runtime, bootTimeoutMs, newTabUrl }: BootBannerProps) {
   const engine = useStore(runtime, (s) => s.engine);
   if (engine.phase !== 'failed') return null;
   const framed = typeof window !== 'undefined' && window.top !== window;
@@ -46,7 +48,7 @@ export function BootBanner({ runtime, bootTimeoutMs }: BootBannerProps) {
         <button
           type="button"
           className={can('open-in-new-tab') ? 'primary' : undefined}
-          onClick={() => window.open(window.location.href, '_blank', 'noopener')}
+          onClick={() => window.open(newTabUrl?.() ?? window.location.href, '_blank', 'noopener')}
         >
           Open in new tab
         </button>

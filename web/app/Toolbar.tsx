@@ -2,27 +2,37 @@ import { useStore } from 'zustand';
 import type { ExampleInfo } from '../examples/examples';
 import type { FilesStore } from '../stores/filesStore';
 import type { RuntimeStore } from '../stores/runtimeStore';
+import type { AppActions } from './appActions';
+import { OpenMenu } from './OpenMenu';
 import type { PlaygroundActions } from './playgroundActions';
 import { shortcutLabel } from './shortcuts';
 import { engineLabel, engineTone, handlerTone, hostTone } from './status';
 import { StatusPill } from './StatusPill';
+import type { UiStore } from './uiStore';
 
 export interface ToolbarProps {
   readonly files: FilesStore;
   readonly runtime: RuntimeStore;
   readonly examples: readonly ExampleInfo[];
   readonly actions: PlaygroundActions;
+  readonly app: AppActions;
+  readonly ui: UiStore;
   readonly mac: boolean;
 }
 
-/** Example picker, run/restart, save, and the engine's, host's and handler's states. */
-export function Toolbar({ files, runtime, examples, actions, mac }: ToolbarProps) {
-  const source = useStore(files, (s) => s.source);
+/**
+ * Example picker, run/restart, save, open, download, share and embed, and the engine's, host's and
+ * handler's states.
+ */
+export function Toolbar({ files, runtime, examples, actions, app, ui, mac }: ToolbarProps) {
+  const origin = useStore(ui, (s) => s.origin);
+  const source = origin.kind === 'example' ? origin.name : undefined;
   const dirty = useStore(files, (s) => Object.keys(s.drafts).length);
   const engineKind = useStore(runtime, (s) => s.engineKind);
   const engine = useStore(runtime, (s) => s.engine);
   const host = useStore(runtime, (s) => s.host);
-  const known = examples.some((e) => e.name === source);
+  const known = source !== undefined && examples.some((e) => e.name === source);
+  const placeholder = `${origin.name} (${origin.kind === 'import' ? 'opened' : 'shared'})`;
   const busy = engine.phase === 'booting';
   const handler = host?.handler;
 
@@ -34,18 +44,10 @@ export function Toolbar({ files, runtime, examples, actions, mac }: ToolbarProps
         <select
           aria-label="Example"
           value={known ? source : ''}
-          onChange={(e) => {
-            const unsaved = Object.keys(files.getState().drafts).length;
-            const discard =
-              unsaved === 0 ||
-              window.confirm(
-                `Opening '${e.target.value}' replaces the app's files; ${unsaved} file${unsaved === 1 ? ' has' : 's have'} unsaved changes. Open it anyway?`,
-              );
-            if (discard) void actions.openExample(e.target.value);
-          }}
+          onChange={(e) => void app.openExample(e.target.value)}
           title={examples.find((e) => e.name === source)?.description}
         >
-          {!known && <option value="">{source ?? '(none)'}</option>}
+          {!known && <option value="">{placeholder}</option>}
           {examples.map((e) => (
             <option key={e.name} value={e.name} title={e.description}>
               {e.name}: {e.description}
@@ -57,7 +59,7 @@ export function Toolbar({ files, runtime, examples, actions, mac }: ToolbarProps
         type="button"
         className="primary"
         disabled={busy || engine.phase === 'failed'}
-        onClick={() => void actions.runOrRestart()}
+        onClick={() => void app.run()}
       >
         {engine.phase === 'idle' ? 'Run' : 'Restart'}
       </button>
@@ -68,6 +70,31 @@ export function Toolbar({ files, runtime, examples, actions, mac }: ToolbarProps
         title={`Save all and apply (${shortcutLabel('saveAll', mac)})`}
       >
         Save all{dirty > 0 ? ` (${dirty})` : ''}
+      </button>
+      <OpenMenu actions={app} />
+      <button
+        type="button"
+        data-testid="download-zip"
+        onClick={() => void app.downloadZip()}
+        title="Download the saved files as a zip, ready for func start"
+      >
+        Download zip
+      </button>
+      <button
+        type="button"
+        data-testid="share-button"
+        onClick={() => ui.getState().openDialog('share')}
+        title="A link that holds this whole app"
+      >
+        Share
+      </button>
+      <button
+        type="button"
+        data-testid="embed-button"
+        onClick={() => ui.getState().openDialog('embed')}
+        title="Code to embed this app in a docs page"
+      >
+        Embed
       </button>
       <span className="toolbar-spacer" />
       <span className="toolbar-status" aria-live="polite">

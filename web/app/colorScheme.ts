@@ -21,3 +21,18 @@ export function prefersDark(): boolean {
 export function usePrefersDark(): boolean {
   return useSyncExternalStore(subscribeColorScheme, prefersDark, () => false);
 }
+
+/** The theme an address can force (`?theme=light|dark`), or the system's. */
+export type ThemeChoice = 'light' | 'dark' | 'system';
+
+/** Whether to draw dark: forced by the theme, else the system's preference. */
+export function useDarkTheme(theme: ThemeChoice): boolean {
+  const system = usePrefersDark();
+  return theme === 'system' ? system : theme === 'dark';
+}
+
+/** Marks <html> with a forced theme, which theme.css honours over the media query. */
+export function applyThemeAttribute(root: HTMLElement, theme: ThemeChoice): void {
+  if (theme === 'system') delete root.dataset.theme;
+  else root.dataset.theme = theme;
+}

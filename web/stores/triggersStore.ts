@@ -23,6 +23,8 @@ export interface TriggersActions {
   setTimers(timers: readonly TimerState[], now: number, offsetMs: number): void;
   compose(patch: Partial<ComposedRequest>): void;
   remember(request: ComposedRequest): void;
+  /** Replaces the recent requests (newest first), e.g. from a share link; keeps the newest ten. */
+  setRecent(recent: readonly ComposedRequest[]): void;
 }
 
 export type TriggersStore = ReturnType<typeof createTriggersStore>;
@@ -43,5 +45,6 @@ export function createTriggersStore(composer: ComposedRequest) {
       const same = (r: ComposedRequest) => JSON.stringify(r) === JSON.stringify(request);
       set({ recent: [request, ...get().recent.filter((r) => !same(r))].slice(0, MAX_RECENT) });
     },
+    setRecent: (recent) => set({ recent: recent.slice(0, MAX_RECENT) }),
   }));
 }
