@@ -34,9 +34,34 @@ export function routePrefixOf(hostJson: string | undefined): string {
   return prefix.replace(/^\/+|\/+$/g, '');
 }
 
-/** `orders/{id:int}/{rest?}` → `orders/1/1`: route parameters filled with a placeholder. */
-function fillRoute(route: string): string {
-  return route.replace(/\{[^}]*\}/g, '1');
+/**
+ * `orders/{id:int}/{rest?}` → `orders/1/1`: each route parameter filled with a value its first
+ * constraint accepts, so the default request reaches the function instead of a 404.
+ */
+export function fillRoute(route: string): string {
+  return route.replace(/\{([^}]*)\}/g, (_, inner: string) => sampleFor(inner));
+}
+
+const SAMPLES: Readonly<Record<string, string>> = {
+  alpha: 'abc',
+  bool: 'true',
+  guid: '00000000-0000-0000-0000-000000000001',
+  datetime: '2024-05-01',
+  decimal: '1.5',
+  double: '1.5',
+  float: '1.5',
+};
+
+function sampleFor(parameter: string): string {
+  const [, ...constraints] = parameter.replace(/^\*{1,2}/, '').split(':');
+  const first = constraints[0]?.replace(/\?$/, '').replace(/=.*$/, '').toLowerCase() ?? '';
+  const name = first.replace(/\(.*$/, '');
+  if (SAMPLES[name]) return SAMPLES[name];
+  const argument = /\(([^)]*)\)/.exec(first)?.[1];
+  if ((name === 'min' || name === 'range') && argument) return argument.split(',')[0]!.trim();
+  if ((name === 'minlength' || name === 'length') && argument)
+    return 'a'.repeat(Number(argument.split(',')[0]) || 1);
+  return '1';
 }
 
 /**
