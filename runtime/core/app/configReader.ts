@@ -1,6 +1,6 @@
 import type { JsonNode, JsonObject } from '../json/jsonNode';
 import { describeKind, getProp } from '../json/jsonNode';
-import { parseJson } from '../json/parseJson';
+import { parseJson, JsonSyntaxError } from '../json/parseJson';
 import type { Diagnostic } from './diagnostics';
 import { diagnostic } from './diagnostics';
 
@@ -31,6 +31,31 @@ export class ConfigReader {
       pos: node?.pos,
       ...(this.functionName !== undefined && { functionName: this.functionName }),
     });
+  }
+
+  /**
+   * Parses a whole config file that must hold a JSON object; a syntax error (with its line and
+   * column) or another kind of value is recorded and gives undefined.
+   */
+  parseObject(text: string, label: string): JsonObject | undefined {
+    let root: JsonNode;
+    try {
+      root = parseJson(text);
+    } catch (e) {
+      if (!(e instanceof JsonSyntaxError)) throw e;
+      this.diagnostics.push(
+        diagnostic('error', this.file, e.reason, {
+          pos: { line: e.line, column: e.column },
+          ...(this.functionName !== undefined && { functionName: this.functionName }),
+        }),
+      );
+      return undefined;
+    }
+    if (root.kind !== 'object') {
+      this.error(`${label} must contain a JSON object, found ${describeKind(root)}`, undefined, root);
+      return undefined;
+    }
+    return root;
   }
 
   object(parent: JsonObject, key: string, path: string): JsonObject | undefined {

@@ -1,6 +1,5 @@
 import type { JsonNode, JsonObject } from '../json/jsonNode';
 import { describeKind, getProp, jsonString } from '../json/jsonNode';
-import { parseJson, JsonSyntaxError } from '../json/parseJson';
 import {
   AUTH_LEVELS,
   BUNDLE_BINDING_TYPES,
@@ -11,7 +10,6 @@ import {
 import type { AuthLevel } from './bindingTypes';
 import { ConfigReader } from './configReader';
 import type { Diagnostic } from './diagnostics';
-import { diagnostic } from './diagnostics';
 import type { Settings } from './settings';
 import { lookupSetting, resolveSettingTokens } from './settings';
 import type { TimerTriggerDef } from './triggerBindings';
@@ -78,21 +76,8 @@ export function readFunctionJson(name: string, text: string, settings: Settings)
     );
     return { diagnostics: r.diagnostics };
   }
-  let root: JsonNode;
-  try {
-    root = parseJson(text);
-  } catch (e) {
-    if (!(e instanceof JsonSyntaxError)) throw e;
-    return {
-      diagnostics: [
-        diagnostic('error', file, e.reason, { pos: { line: e.line, column: e.column }, functionName: name }),
-      ],
-    };
-  }
-  if (root.kind !== 'object') {
-    r.error(`function.json must contain a JSON object, found ${describeKind(root)}`, undefined, root);
-    return { diagnostics: r.diagnostics };
-  }
+  const root = r.parseObject(text, 'function.json');
+  if (!root) return { diagnostics: r.diagnostics };
   const bindingsNode = getProp(root, 'bindings');
   if (bindingsNode === undefined || bindingsNode.kind === 'null') {
     r.error('No "bindings" array: a function needs at least a trigger binding', 'bindings', root);

@@ -1,10 +1,8 @@
 import type { JsonObject } from '../json/jsonNode';
 import { getProp, jsonObject, jsonString, setPropIgnoreCase } from '../json/jsonNode';
-import { parseJson, JsonSyntaxError } from '../json/parseJson';
 import { parseTimeSpan } from '../time/timeSpan';
 import { ConfigReader } from './configReader';
 import type { Diagnostic } from './diagnostics';
-import { diagnostic } from './diagnostics';
 
 export const HOST_JSON = 'host.json';
 
@@ -76,19 +74,8 @@ export function readHostJson(
     r.error('host.json is missing: every function app needs one at its root', undefined);
     return { diagnostics: r.diagnostics };
   }
-  let root;
-  try {
-    root = parseJson(text);
-  } catch (e) {
-    if (!(e instanceof JsonSyntaxError)) throw e;
-    return {
-      diagnostics: [diagnostic('error', HOST_JSON, e.reason, { pos: { line: e.line, column: e.column } })],
-    };
-  }
-  if (root.kind !== 'object') {
-    r.error('host.json must contain a JSON object', undefined, root);
-    return { diagnostics: r.diagnostics };
-  }
+  const root = r.parseObject(text, 'host.json');
+  if (!root) return { diagnostics: r.diagnostics };
   applyEnvironmentOverrides(root, env);
   applyConfigurationProfile(root, r);
 

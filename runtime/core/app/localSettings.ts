@@ -1,8 +1,6 @@
-import { describeKind, getProp } from '../json/jsonNode';
-import { parseJson, JsonSyntaxError } from '../json/parseJson';
+import { getProp } from '../json/jsonNode';
 import { ConfigReader } from './configReader';
 import type { Diagnostic } from './diagnostics';
-import { diagnostic } from './diagnostics';
 
 export const LOCAL_SETTINGS_JSON = 'local.settings.json';
 
@@ -19,22 +17,8 @@ export function readLocalSettings(text: string | undefined): {
   const empty = { values: {} };
   if (text === undefined) return { settings: empty, diagnostics: [] };
   const r = new ConfigReader(LOCAL_SETTINGS_JSON);
-  let root;
-  try {
-    root = parseJson(text);
-  } catch (e) {
-    if (!(e instanceof JsonSyntaxError)) throw e;
-    return {
-      settings: empty,
-      diagnostics: [
-        diagnostic('error', LOCAL_SETTINGS_JSON, e.reason, { pos: { line: e.line, column: e.column } }),
-      ],
-    };
-  }
-  if (root.kind !== 'object') {
-    r.error(`local.settings.json must contain a JSON object, found ${describeKind(root)}`, undefined, root);
-    return { settings: empty, diagnostics: r.diagnostics };
-  }
+  const root = r.parseObject(text, 'local.settings.json');
+  if (!root) return { settings: empty, diagnostics: r.diagnostics };
   if (r.bool(root, 'IsEncrypted', 'IsEncrypted', false)) {
     r.warn(
       'Encrypted settings are not supported here; set "IsEncrypted": false and plain values.',
