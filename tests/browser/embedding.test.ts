@@ -1,7 +1,15 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openPage } from './support/browser';
-import { noConsoleErrors } from './support/playground';
+import { noConsoleErrors, replaceEditorText } from './support/playground';
+
+const HELLO_HANDLER = readFileSync(
+  join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'examples', 'hello', 'handler.js'),
+  'utf8',
+);
 
 const baseUrl = inject('baseUrl').replace(/\/$/, '');
 
@@ -30,6 +38,54 @@ test('embed mode: only the chosen panels, click-to-run, and a link to the full p
   await run.click();
   await page.getByText('host running').waitFor({ timeout: 30_000 });
   noConsoleErrors(errors);
+  await page.close();
+});
+
+/** The lines the editor shows (Monaco writes spaces as no-break spaces). */
+function editorText(page: Page): Promise<string> {
+  return page.evaluate(
+    "(document.querySelector('.monaco-editor .view-lines')?.innerText ?? '').replace(/\\u00a0/g, ' ')",
+  );
+}
+
+test('"Open in the full playground" carries the edits made in the embed', async () => {
+  const { page, errors } = await openPage(browser, `${baseUrl}/?embed&example=hello&panels=editor,exchanges`);
+  await page.getByTestId('embed-run').click();
+  await page.getByText('host running').waitFor({ timeout: 30_000 });
+  // Without a triggers panel, the empty list does not point to one.
+  expect(await page.getByTestId('exchanges-empty').innerText()).toBe(
+    'No exchanges yet. Press Run, then call the function.',
+  );
+  const full = page.getByTestId('open-full-playground');
+
+  // Unchanged: a plain link to the example.
+  const plainHref = await full.getAttribute('href');
+  const plain = page.context().waitForEvent('page');
+  await full.click();
+  const plainPage = await plain;
+  await plainPage.waitForURL(/example=hello/);
+  expect(new URL(plainPage.url()).hash).toBe('');
+  expect(plainPage.url()).toBe(plainHref);
+  await plainPage.close();
+
+  // Edited: the full playground opens with the edit in it.
+  const marker = 'carried_from_the_embed';
+  await replaceEditorText(page, `const ${marker} = true;\n${HELLO_HANDLER}`);
+  await expect.poll(() => editorText(page), { timeout: 10_000 }).toContain(marker);
+  expect(await full.getAttribute('href')).toBe(plainHref);
+  const opened = page.context().waitForEvent('page');
+  await full.click();
+  const other = await opened;
+  await other.waitForURL(/#s1\./, { timeout: 15_000 });
+  const url = new URL(other.url());
+  expect(url.searchParams.has('embed')).toBe(false);
+  expect(url.searchParams.has('example')).toBe(false);
+  await other.getByTestId('confirm-run-yes').click({ timeout: 15_000 });
+  await other.locator('.monaco-editor').first().waitFor({ timeout: 30_000 });
+  await expect.poll(() => editorText(other), { timeout: 15_000 }).toContain(`const ${marker} = true;`);
+  expect(await page.getByTestId('import-note').count()).toBe(0);
+  noConsoleErrors(errors);
+  await other.close();
   await page.close();
 });
 

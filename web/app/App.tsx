@@ -77,7 +77,14 @@ export function App({
   return (
     <div className={embed.embed ? 'app app--embed' : 'app'} style={style}>
       {embed.embed ? (
-        <EmbedBar runtime={stores.runtime} ui={ui} actions={app} fullUrl={fullUrl()} />
+        <EmbedBar
+          runtime={stores.runtime}
+          files={stores.files}
+          ui={ui}
+          actions={app}
+          fullUrl={fullUrl()}
+          loadExample={loadExample}
+        />
       ) : (
         <Toolbar
           files={stores.files}

@@ -2,6 +2,7 @@ import { lazy, Suspense, useMemo } from 'react';
 import { useStore } from 'zustand';
 import type { Stores } from '../session/session';
 import type { AppActions } from './appActions';
+import { sameFiles } from './embedHandoff';
 import type { UiStore } from './uiStore';
 
 // Each dialog is its own chunk: none is needed for the first paint.
@@ -14,12 +15,6 @@ export interface DialogsProps {
   readonly ui: UiStore;
   readonly actions: AppActions;
   readonly loadExample: (name: string) => Promise<Record<string, string>>;
-}
-
-/** Whether the app's files (unsaved changes included) are exactly a bundled example's. */
-export function sameFiles(a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>): boolean {
-  const keys = Object.keys(a);
-  return keys.length === Object.keys(b).length && keys.every((k) => Object.hasOwn(b, k) && a[k] === b[k]);
 }
 
 function ShareOrEmbed({

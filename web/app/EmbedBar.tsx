@@ -1,22 +1,63 @@
+import { useEffect, useState } from 'react';
+import type { MouseEvent } from 'react';
 import { useStore } from 'zustand';
+import type { FilesStore } from '../stores/filesStore';
 import type { RuntimeStore } from '../stores/runtimeStore';
 import type { AppActions } from './appActions';
+import type { LoadedExample } from './embedHandoff';
+import { differsFromExample } from './embedHandoff';
 import { engineLabel, engineTone } from './status';
 import type { UiStore } from './uiStore';
 
 export interface EmbedBarProps {
   readonly runtime: RuntimeStore;
+  readonly files: FilesStore;
   readonly ui: UiStore;
   readonly actions: AppActions;
   /** The same app in the full playground (embed options removed). */
   readonly fullUrl: string;
+  /** A bundled example's files, to tell whether the app still is that example. */
+  readonly loadExample: (name: string) => Promise<Record<string, string>>;
+}
+
+/** The bundled example the app came from, once its files have loaded (they are cached by then). */
+function useOriginExample(
+  name: string | undefined,
+  loadExample: EmbedBarProps['loadExample'],
+): LoadedExample | undefined {
+  const [example, setExample] = useState<LoadedExample>();
+  useEffect(() => {
+    if (name === undefined) return;
+    let current = true;
+    loadExample(name).then(
+      (files) => {
+        if (current) setExample({ name, files });
+      },
+      // Not known: a click then carries the app as it is, which loses nothing.
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [name, loadExample]);
+  return example;
 }
 
 /** An embed's only chrome: the app's name, Run, a status dot and a way out to the full playground. */
-export function EmbedBar({ runtime, ui, actions, fullUrl }: EmbedBarProps) {
+export function EmbedBar({ runtime, files, ui, actions, fullUrl, loadExample }: EmbedBarProps) {
   const engine = useStore(runtime, (s) => s.engine);
   const host = useStore(runtime, (s) => s.host);
   const name = useStore(ui, (s) => s.origin.name);
+  const exampleName = useStore(ui, (s) => s.origin.example);
+  const example = useOriginExample(exampleName, loadExample);
+
+  // The link is a plain link to the example; only when the app has changed since does a click
+  // build a share link instead, so the edits made here go along.
+  const openFull = (event: MouseEvent<HTMLAnchorElement>) => {
+    if (!differsFromExample(ui.getState().origin, files.getState(), example)) return;
+    event.preventDefault();
+    void actions.fullPlaygroundLink(fullUrl).then((url) => window.open(url, '_blank', 'noopener'));
+  };
   const tone = engineTone(engine);
   const status =
     engine.phase === 'running' && host ? `host ${host.state.toLowerCase()}` : engineLabel(engine);
@@ -44,6 +85,7 @@ export function EmbedBar({ runtime, ui, actions, fullUrl }: EmbedBarProps) {
         target="_blank"
         rel="noopener"
         data-testid="open-full-playground"
+        onClick={openFull}
       >
         Open in the full playground ↗
       </a>

@@ -27,6 +27,7 @@ export interface WorkspaceProps {
 /** The panes the layout asks for, in its grid, with handles between them. */
 export function Workspace({ grid, stores, session, layout, actions, dark, mac, overlay }: WorkspaceProps) {
   const sizes = useStore(layout);
+  const triggersShown = grid.columns.some((c) => c.kind === 'side' && c.rows.includes('triggers'));
   const handle = (h: Handle, key: string) => (
     <ResizeHandle
       key={key}
@@ -89,7 +90,11 @@ export function Workspace({ grid, stores, session, layout, actions, dark, mac, o
                     </div>
                   ) : (
                     <div key="exchanges" className="side-pane">
-                      <ExchangesPanel exchanges={stores.exchanges} session={session} />
+                      <ExchangesPanel
+                        exchanges={stores.exchanges}
+                        session={session}
+                        triggersShown={triggersShown}
+                      />
                     </div>
                   ),
                 )}

@@ -171,3 +171,52 @@ describe('import and download', () => {
     expect(ui.getState().confirm).toBe('file');
   });
 });
+
+describe('opening the full playground from an embed', () => {
+  const FULL = 'https://play.example/?example=hello';
+
+  test('the link holds the current files, unsaved changes included, and no ?example=', async () => {
+    const { app, stores, ui } = setup();
+    stores.files.getState().load({ ...HELLO }, 'hello');
+    stores.files.getState().edit('handler.js', 'edited in the embed\n');
+    const url = await app.fullPlaygroundLink(FULL);
+    expect(url).toMatch(/^https:\/\/play\.example\/#s1\./);
+    const { decodeShareFragment } = await import('../share/codec');
+    const decoded = decodeShareFragment(new URL(url).hash);
+    expect(decoded.ok && decoded.state.files).toEqual({ ...HELLO, 'handler.js': 'edited in the embed\n' });
+    expect(ui.getState().note).toBeUndefined();
+  });
+
+  test('an app that cannot go in a link: the plain address, and a note that says why', async () => {
+    const { app, stores, ui } = setup();
+    stores.files.setState({ files: { '../x.js': 'x' }, drafts: {} });
+    expect(await app.fullPlaygroundLink(FULL)).toBe(FULL);
+    expect(ui.getState().note?.title).toBe('Your edits were not carried to the full playground');
+    expect(ui.getState().note?.lines[0]).toMatch(/cannot be shared/);
+  });
+
+  test('a link that would be too long: the plain address, and a note that says so', async () => {
+    const { app, stores, ui } = setup();
+    // Text that does not compress: a link for it is far over the limit.
+    let seed = 1;
+    const noise = Array.from({ length: 40_000 }, () => {
+      seed = (seed * 48271) % 2147483647;
+      return String.fromCharCode(33 + (seed % 90));
+    }).join('');
+    stores.files.getState().load({ ...HELLO, 'noise.txt': noise }, 'hello');
+    expect(await app.fullPlaygroundLink(FULL)).toBe(FULL);
+    expect(ui.getState().note?.lines[0]).toMatch(/too long/);
+  });
+
+  test('when the share code cannot be loaded: the plain address, and a note', async () => {
+    const { app, stores, ui } = setup({
+      modules: {
+        share: () => Promise.reject(new Error('offline')),
+        transfer: () => import('./lazy/transfer'),
+      },
+    });
+    stores.files.getState().load({ ...HELLO }, 'hello');
+    expect(await app.fullPlaygroundLink(FULL)).toBe(FULL);
+    expect(ui.getState().note?.lines[0]).toMatch(/offline/);
+  });
+});

@@ -38,6 +38,13 @@ export interface AppActions {
   downloadZip(): Promise<void>;
   /** The state a share link carries. */
   sharedState(): SharedState;
+  /**
+   * The full playground with this app in it, for an embed's "Open in the full playground": the
+   * share link for the current state (unsaved changes included) on `fullUrl`. When the state
+   * cannot go in a link (not shareable, or the link would be too long) it is `fullUrl` itself,
+   * and a note says that the edits were not carried. Never rejects.
+   */
+  fullPlaygroundLink(fullUrl: string): Promise<string>;
   /** Whether replacing the app is fine: true, or the person agreed to lose the unsaved changes. */
   mayReplace(what: string): boolean;
 }
@@ -285,6 +292,40 @@ export function createAppActions(options: AppActionsOptions): AppActions {
         { files: stores.files, triggers: stores.triggers, layout },
         ui.getState().origin.example,
       );
+    },
+
+    async fullPlaygroundLink(fullUrl) {
+      // Taken at the click: what the person saw is what opens.
+      const state = actions.sharedState();
+      const notCarried = (reason: string) => {
+        ui.getState().setNote({
+          tone: 'warning',
+          title: 'Your edits were not carried to the full playground',
+          lines: [`${reason} The full playground opens the app as this page first loaded it.`],
+        });
+        return fullUrl;
+      };
+      let share;
+      try {
+        share = await modules.share();
+      } catch (e) {
+        const reason = e instanceof Error ? e.message : String(e);
+        return notCarried(`The code that builds share links could not be loaded (${reason}).`);
+      }
+      const problem = share.checkShareable(state);
+      if (problem) return notCarried(problem);
+      let url;
+      try {
+        url = share.shareUrl(fullUrl, share.encodeShareFragment(state));
+      } catch (e) {
+        return notCarried(e instanceof Error ? e.message : String(e));
+      }
+      if (share.shareLinkStatus(url) === 'too-long') {
+        return notCarried(
+          `A link holding this app would be too long (${url.length.toLocaleString('en')} characters; the limit is ${share.SHARE_LINK_WARN_LENGTH.toLocaleString('en')}).`,
+        );
+      }
+      return url;
     },
 
     mayReplace,

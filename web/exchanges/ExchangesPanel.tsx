@@ -11,13 +11,25 @@ import './exchanges.css';
 export interface ExchangesPanelProps {
   readonly exchanges: ExchangesStore;
   readonly session: PlaygroundSession;
+  /**
+   * Whether the page shows the triggers panel, which the empty list points to; an embed may
+   * leave it out. Shown unless told otherwise.
+   */
+  readonly triggersShown?: boolean;
+}
+
+/** What the list says before the first exchange: where requests come from on this page. */
+function emptyListText(triggersShown: boolean): string {
+  return triggersShown
+    ? 'No exchanges yet. Send a request or enqueue a message from the triggers panel.'
+    : 'No exchanges yet. Press Run, then call the function.';
 }
 
 /**
  * The exchanges between caller, host and handler: a list of invocations (chains of cause and
  * effect nested), a filter and Clear; the selected one in full, byte for byte.
  */
-export function ExchangesPanel({ exchanges, session }: ExchangesPanelProps) {
+export function ExchangesPanel({ exchanges, session, triggersShown = true }: ExchangesPanelProps) {
   const order = useStore(exchanges, (s) => s.order);
   const byId = useStore(exchanges, (s) => s.byId);
   const filter = useStore(exchanges, (s) => s.filter);
@@ -65,9 +77,7 @@ export function ExchangesPanel({ exchanges, session }: ExchangesPanelProps) {
             <ExchangeList rows={rows} selected={selected} onSelect={select} />
           ) : (
             <p className="xp-empty" data-testid="exchanges-empty">
-              {order.length === 0
-                ? 'No exchanges yet. Send a request or enqueue a message from the triggers panel.'
-                : `No exchange matches “${filter.trim()}”.`}
+              {order.length === 0 ? emptyListText(triggersShown) : `No exchange matches “${filter.trim()}”.`}
             </p>
           )}
         </div>
