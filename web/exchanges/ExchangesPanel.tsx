@@ -6,6 +6,7 @@ import type { PlaygroundSession } from '../session/session';
 import { causedBy, chainRows } from './chains';
 import { ExchangeDetail } from './ExchangeDetail';
 import { ExchangeList } from './ExchangeList';
+import '../styles/panelControls.css';
 import './exchanges.css';
 
 export interface ExchangesPanelProps {

@@ -8,6 +8,7 @@ import { HttpComposer } from './HttpComposer';
 import { QueuesView } from './QueuesView';
 import { formatClockOffset } from './time';
 import { TimersView } from './TimersView';
+import '../styles/panelControls.css';
 import './triggers.css';
 
 export interface TriggersPanelProps {
