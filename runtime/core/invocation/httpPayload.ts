@@ -1,5 +1,5 @@
 import type { JsonNode, JsonObject } from '../json/jsonNode';
-import { jsonNull, jsonObject, jsonString, jsonArray, setPropIgnoreCase } from '../json/jsonNode';
+import { jsonNull, jsonObject, jsonString, jsonArray } from '../json/jsonNode';
 import { parseJson } from '../json/parseJson';
 import { dotnetToString, writeJson } from '../json/writeJson';
 
@@ -51,8 +51,14 @@ export function buildHttpRequestData(req: HttpRequestFacts): JsonObject {
  */
 export function buildHttpMetadata(req: HttpRequestFacts, sys: SysFacts): JsonObject {
   const meta = jsonObject();
+  // Binding data is a case-insensitive dictionary: a later value replaces an earlier one in its
+  // place and under the first key's spelling.
   const put = (key: string, value: JsonNode | undefined) => {
-    if (value !== undefined && value.kind !== 'null') setPropIgnoreCase(meta, key, value);
+    if (value === undefined || value.kind === 'null') return;
+    const lower = key.toLowerCase();
+    const existing = meta.entries.findIndex(([k]) => k.toLowerCase() === lower);
+    if (existing >= 0) meta.entries[existing] = [meta.entries[existing]![0], value];
+    else meta.entries.push([key, value]);
   };
   for (const [key, value] of jsonBodyProperties(req)) put(key, value);
   for (const [key, values] of req.query) {
