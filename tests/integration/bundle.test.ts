@@ -18,26 +18,12 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { HostEvent } from '../../runtime/core/control/protocol';
+import { alive } from '../support/processes';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const run = promisify(execFile);
 
 type StatusEvent = Extract<HostEvent, { type: 'host.status' }>;
-
-/** True while `pid` is a live process (a zombie waiting to be reaped counts as gone). */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
-  } catch {
-    return process.platform !== 'linux';
-  }
-}
 
 /** True while any process is left in process group `pgid` (zombies count as gone). */
 function groupAlive(pgid: number): boolean {

@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { HostEvent } from '../../runtime/core/control/protocol';
 import type { Exchange } from '../../runtime/core/exchange/exchange';
-import { FunctionHost } from '../../runtime/node/host/functionHost';
+import type { FunctionHost } from '../../runtime/node/host/functionHost';
+import { startHostOn } from '../support/startHost';
 
 // Every folder in examples/ is a complete function app: it must load with no error diagnostics,
 // start its handler and reach Running; the known ones also answer one meaningful request.
@@ -290,7 +291,7 @@ test('every example has a check of what it shows', () => {
 });
 
 describe.each(NAMES)('examples/%s', (name) => {
-  const events: HostEvent[] = [];
+  let events: HostEvent[] = [];
   let root: string;
   let host: FunctionHost;
 
@@ -300,14 +301,9 @@ describe.each(NAMES)('examples/%s', (name) => {
     cpSync(join(EXAMPLES, name), root, { recursive: true });
     // examples/package.json makes the handlers CommonJS; keep it next to the copy.
     cpSync(join(EXAMPLES, 'package.json'), join(root, 'package.json'));
-    host = new FunctionHost({ appRoot: root, port: 0 });
-    host.subscribe((e) => events.push(e));
-    await host.start();
-    const deadline = Date.now() + 15_000;
-    while (!events.some((e) => e.type === 'host.status' && (e.state === 'Running' || e.state === 'Error'))) {
-      if (Date.now() > deadline) break;
-      await new Promise((r) => setTimeout(r, 10));
-    }
+    const started = await startHostOn(root);
+    host = started.host;
+    events = started.events;
   });
   afterAll(async () => {
     await host?.stop();

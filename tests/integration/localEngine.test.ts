@@ -18,6 +18,7 @@ import type { HostEvent } from '../../runtime/core/control/protocol';
 import { startLocalEngineServer } from '../../runtime/node/localEngine/server';
 import type { LocalEngineServer } from '../../runtime/node/localEngine/server';
 import { buildHost } from '../../scripts/build-host.mjs';
+import { alive } from '../support/processes';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const ORDER = join(ROOT, 'examples', 'order');
@@ -46,20 +47,6 @@ function raw(
     req.on('error', reject);
     req.end(body);
   });
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
-  } catch {
-    return process.platform !== 'linux';
-  }
 }
 
 async function until(predicate: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {

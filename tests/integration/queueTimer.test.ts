@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { FunctionHost } from '../../runtime/node/host/functionHost';
+import type { FunctionHost } from '../../runtime/node/host/functionHost';
+import { startHostOn } from '../support/startHost';
 import { LANGUAGES, TestApp } from '../support/testApp';
 
 const JSON_OK = { 'Content-Type': 'application/json' };
@@ -159,12 +160,9 @@ describe('the order chain: HTTP → orders → processOrder → shipments', () =
     root = mkdtempSync(join(tmpdir(), 'fchp-order-'));
     cpSync(join(EXAMPLES, 'order'), root, { recursive: true });
     writeFileSync(join(root, 'package.json'), '{"type":"commonjs"}');
-    host = new FunctionHost({ appRoot: root, port: 0 });
-    const running = new Promise<void>((r) =>
-      host.subscribe((e) => e.type === 'host.status' && e.state === 'Running' && r()),
-    );
-    await host.start();
-    await running;
+    const started = await startHostOn(root);
+    host = started.host;
+    expect(started.events.filter((e) => e.type === 'host.status').pop()).toMatchObject({ state: 'Running' });
   });
   afterAll(async () => {
     await host.stop();

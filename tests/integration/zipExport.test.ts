@@ -6,9 +6,10 @@ import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { HostEvent } from '../../runtime/core/control/protocol';
-import { FunctionHost } from '../../runtime/node/host/functionHost';
+import type { FunctionHost } from '../../runtime/node/host/functionHost';
 import { exportAppZip } from '../../web/transfer/exportZip';
 import { COMMONJS_PACKAGE_JSON } from '../../web/transfer/generated';
+import { startHostOn } from '../support/startHost';
 
 // The exported zip must be a complete app on its own: unzipped outside this repository (so no
 // examples/package.json is anywhere above it), it runs in the real host and answers.
@@ -29,7 +30,7 @@ function readApp(root: string): Record<string, string> {
 const files = readApp(ORDER);
 let temp: string;
 let host: FunctionHost;
-const events: HostEvent[] = [];
+let events: HostEvent[] = [];
 
 beforeAll(async () => {
   temp = mkdtempSync(join(tmpdir(), 'fchp-zip-export-'));
@@ -37,14 +38,9 @@ beforeAll(async () => {
     mkdirSync(dirname(join(temp, name)), { recursive: true });
     writeFileSync(join(temp, name), data);
   }
-  host = new FunctionHost({ appRoot: join(temp, 'order'), port: 0 });
-  host.subscribe((e) => events.push(e));
-  await host.start();
-  const deadline = Date.now() + 15_000;
-  while (!events.some((e) => e.type === 'host.status' && (e.state === 'Running' || e.state === 'Error'))) {
-    if (Date.now() > deadline) break;
-    await new Promise((r) => setTimeout(r, 10));
-  }
+  const started = await startHostOn(join(temp, 'order'));
+  host = started.host;
+  events = started.events;
 });
 
 afterAll(async () => {
