@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, copyFileSync, mkdirSy
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { FunctionHost } from '../runtime/node/host/functionHost';
+import { startHostOn } from '../tests/support/startHost';
 
 const COUNT = Number(process.env.BENCH_QUEUE_COUNT ?? 10_000);
 const TARGET = 1000;
@@ -30,12 +30,12 @@ async function main(): Promise<void> {
   );
   copyFileSync(join(here, '..', 'tests', 'fixtures', 'handlers', 'counter.cjs'), join(root, 'counter.cjs'));
 
-  const host = new FunctionHost({ appRoot: root, port: 0 });
-  const running = new Promise<void>((r) =>
-    host.subscribe((e) => e.type === 'host.status' && e.state === 'Running' && r()),
-  );
-  await host.start();
-  await running;
+  const { host, events } = await startHostOn(root);
+  const status = events.filter((e) => e.type === 'host.status').pop();
+  if (status?.type !== 'host.status' || status.state !== 'Running') {
+    console.error(`the host did not start: ${JSON.stringify(status)}`);
+    process.exit(1);
+  }
 
   const started = performance.now();
   for (let i = 0; i < COUNT; i++) host.enqueue('bulk', `m${i}`);
