@@ -14,7 +14,7 @@ import {
   mayBeFramingField,
   parseContentLength,
 } from './headerFields';
-import { latin1Decode } from './latin1';
+import { internedLatin1 } from './internedText';
 import {
   CONNECT_METHOD,
   FIRST_RTSP_ONLY_METHOD,
@@ -727,13 +727,13 @@ export class Http1Parser {
     const fields = this.fields;
     const rawHeaders: string[] = new Array<string>(fields.length / 2);
     for (let k = 0; k < fields.length; k += 2) {
-      rawHeaders[k / 2] = latin1Decode(bytes, at + fields[k]!, at + fields[k + 1]!);
+      rawHeaders[k / 2] = internedLatin1(bytes, at + fields[k]!, at + fields[k + 1]!);
     }
     this.callbacks.onHead({
       method: isRequest ? METHOD_NAMES[this.method]! : '',
-      url: isRequest ? latin1Decode(bytes, at + this.urlStart, at + this.urlEnd) : '',
+      url: isRequest ? internedLatin1(bytes, at + this.urlStart, at + this.urlEnd) : '',
       status: isRequest ? 0 : status,
-      reason: isRequest ? '' : latin1Decode(bytes, at + this.reasonStart, at + this.reasonEnd),
+      reason: isRequest ? '' : internedLatin1(bytes, at + this.reasonStart, at + this.reasonEnd),
       versionMajor: this.versionMajor,
       versionMinor: this.versionMinor,
       rawHeaders,
