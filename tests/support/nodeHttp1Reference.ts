@@ -65,7 +65,7 @@ export class NodeRequestReference {
                 versionMinor: req.httpVersionMinor,
                 rawHeaders: req.rawHeaders,
                 keepAlive: res.shouldKeepAlive,
-                upgrade: req.upgrade,
+                upgrade: (req as { upgrade?: boolean }).upgrade === true,
                 body: Buffer.concat(chunks).toString('latin1'),
               }),
             );
