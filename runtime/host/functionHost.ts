@@ -86,7 +86,8 @@ export class FunctionHost {
         randomBytes: (n) => platform.randomBytes(n),
         processorCount: platform.processorCount(),
       },
-      (level, message, fn) => this.log(level, 'Host.Triggers.Queue', message, fn === undefined ? {} : { functionName: fn }),
+      (level, message, fn) =>
+        this.log(level, 'Host.Triggers.Queue', message, fn === undefined ? {} : { functionName: fn }),
     );
     this.timers = new TimerService(this.clock, () => this.emitTimers());
     this.queues.store.subscribe(() => this.scheduleQueueEvent());
@@ -109,19 +110,27 @@ export class FunctionHost {
     this.emit({ type: 'hello', protocol: 1, hostVersion: HOST_VERSION });
     const app = await this.loadApp();
     const port = this.options.port ?? app.localHttpPort ?? DEFAULT_FRONT_DOOR_PORT;
-    this.frontDoor = await openFrontDoor(this.platform, port, this.options.bindAddress ?? '127.0.0.1', (req, res, conn) =>
-      this.onRequest(req, res, conn),
+    this.frontDoor = await openFrontDoor(
+      this.platform,
+      port,
+      this.options.bindAddress ?? '127.0.0.1',
+      (req, res, conn) => this.onRequest(req, res, conn),
     );
     await this.apply(app);
   }
 
   async reload(): Promise<void> {
-    this.log('information', 'Host.General', 'Reloading the app: host.json, function.json or local.settings.json changed.');
+    this.log(
+      'information',
+      'Host.General',
+      'Reloading the app: host.json, function.json or local.settings.json changed.',
+    );
     await this.apply(await this.loadApp());
   }
 
   restartHandler(): void {
-    if (this.supervisor && this.supervisor.state !== 'stopped') this.supervisor.restart('Restarting the handler: its code changed.');
+    if (this.supervisor && this.supervisor.state !== 'stopped')
+      this.supervisor.restart('Restarting the handler: its code changed.');
     else if (this.context) void this.apply(this.context.app);
   }
 
@@ -181,11 +190,20 @@ export class FunctionHost {
   }
 
   log(level: LogLevel, category: string, message: string, fields: LogFields = {}): void {
-    this.emit({ type: 'log', time: new Date(this.platform.now()).toISOString(), level, category, message, ...fields });
+    this.emit({
+      type: 'log',
+      time: new Date(this.platform.now()).toISOString(),
+      level,
+      category,
+      message,
+      ...fields,
+    });
   }
 
   private async loadApp(): Promise<AppModel> {
-    return loadApp(await this.platform.readAppFiles(this.options.appRoot), { ...(this.options.env ?? this.platform.env) });
+    return loadApp(await this.platform.readAppFiles(this.options.appRoot), {
+      ...(this.options.env ?? this.platform.env),
+    });
   }
 
   private onRequest(req: ServerRequest, res: ServerResponse, conn: ServerConnection): void {
@@ -195,7 +213,12 @@ export class FunctionHost {
       claim?.(rec.id);
       return rec;
     };
-    routeRequest({ ...(this.context && { app: this.context }), state: this.state, errors: this.errors, record }, req, res, conn);
+    routeRequest(
+      { ...(this.context && { app: this.context }), state: this.state, errors: this.errors, record },
+      req,
+      res,
+      conn,
+    );
   }
 
   private record(trigger: ExchangeTrigger, title: string): ExchangeRecorder {
@@ -216,7 +239,8 @@ export class FunctionHost {
     this.supervisor = undefined;
     this.context = undefined;
     this.errors = app.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic);
-    for (const d of app.diagnostics) this.log(d.severity === 'error' ? 'error' : 'warning', 'Host.Startup', formatDiagnostic(d));
+    for (const d of app.diagnostics)
+      this.log(d.severity === 'error' ? 'error' : 'warning', 'Host.Startup', formatDiagnostic(d));
 
     const config = app.host;
     const customHandler = config?.customHandler;
@@ -285,21 +309,26 @@ export class FunctionHost {
       record: (trigger, title) => this.record(trigger, title),
       now: () => this.clock.now(),
       deliverOutputs: (fn, outputs, rec) => this.deliver(fn, outputs, rec),
-      invokeNonHttp: (fn, input, rec) => invokeFromAdmin(context, fn, input, rec, (f) => this.timers.freshTimerInfo(f)),
+      invokeNonHttp: (fn, input, rec) =>
+        invokeFromAdmin(context, fn, input, rec, (f) => this.timers.freshTimerInfo(f)),
     };
     this.context = context;
     this.emitFunctions(app, functions, routes.diagnostics);
     this.setState('Starting');
     supervisor.start();
-    for (const error of this.queues.configure(functions, config.queues && toPlain(config.queues), (fn, queue, message) => {
-      const rec = this.record('queue', `${queue} → ${fn.name}`);
-      const producer = this.producers.get(message.id);
-      if (producer) rec.causedBy = producer;
-      return invokeQueue(context, fn, queue, message, rec).then((ok) => {
-        if (ok) this.producers.delete(message.id);
-        return ok;
-      });
-    })) {
+    for (const error of this.queues.configure(
+      functions,
+      config.queues && toPlain(config.queues),
+      (fn, queue, message) => {
+        const rec = this.record('queue', `${queue} → ${fn.name}`);
+        const producer = this.producers.get(message.id);
+        if (producer) rec.causedBy = producer;
+        return invokeQueue(context, fn, queue, message, rec).then((ok) => {
+          if (ok) this.producers.delete(message.id);
+          return ok;
+        });
+      },
+    )) {
       this.log('warning', 'Host.Startup', `host.json: ${error}`);
     }
     this.timers.configure(functions, this.timeZone(app), (fn, info, reason) =>
@@ -334,7 +363,12 @@ export class FunctionHost {
   }
 
   private emitTimers(): void {
-    this.emit({ type: 'timers', now: this.clock.now(), clockOffsetMs: this.clock.offset, timers: this.timers.snapshot() });
+    this.emit({
+      type: 'timers',
+      now: this.clock.now(),
+      clockOffsetMs: this.clock.offset,
+      timers: this.timers.snapshot(),
+    });
   }
 
   private onHandlerState(supervisor: HandlerSupervisor, state: HandlerState, detail?: string): void {
@@ -344,9 +378,17 @@ export class FunctionHost {
     else this.emitStatus(detail);
   }
 
-  private emitFunctions(app: AppModel, functions: readonly FunctionDef[], extra: readonly Diagnostic[] = []): void {
+  private emitFunctions(
+    app: AppModel,
+    functions: readonly FunctionDef[],
+    extra: readonly Diagnostic[] = [],
+  ): void {
     const port = this.frontDoor?.port ?? DEFAULT_FRONT_DOOR_PORT;
-    this.lastFunctions = { type: 'functions', functions: functionList(app, functions, port), diagnostics: [...app.diagnostics, ...extra] };
+    this.lastFunctions = {
+      type: 'functions',
+      functions: functionList(app, functions, port),
+      diagnostics: [...app.diagnostics, ...extra],
+    };
     this.emit(this.lastFunctions);
   }
 

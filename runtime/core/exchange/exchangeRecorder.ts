@@ -81,7 +81,7 @@ export class ExchangeRecorder {
 
   /** Publishes the exchange as it stands, e.g. while the handler is still working. */
   update(): void {
-    this.options.publish(this.snapshot());
+    if (!this.finished) this.options.publish(this.snapshot());
   }
 
   get finished(): boolean {
@@ -126,4 +126,9 @@ function defineLazyMessage(hop: object, raw: Uint8Array, bodyLimit: number): voi
     enumerable: true,
     get: () => (message ??= toWireMessage(raw, bodyLimit, byteCodec)),
   });
+  // The log's memory bound counts what is held, without decoding it.
+  Object.defineProperty(hop, WIRE_BYTES, { value: Math.min(raw.length, bodyLimit) });
 }
+
+/** Bytes a hop holds, for bounding the exchange log without decoding the hop. */
+export const WIRE_BYTES = Symbol('wireBytes');

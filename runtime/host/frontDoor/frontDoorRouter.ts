@@ -33,6 +33,8 @@ export interface FrontDoorContext {
 }
 
 const NOT_RUNNING = 'Function host is not running.';
+/** A call still running after this shows as pending in the exchange view. */
+const PENDING_AFTER_MS = 100;
 const ADMIN_PATH = /^\/admin(\/|$)/i;
 // eslint-disable-next-line no-control-regex
 const NEEDS_ENCODING = /[\x00-\x20"#<>'\x7f-\uffff]/;
@@ -63,7 +65,12 @@ export function routeRequest(
     void req.body.read().then(
       () => {
         if (isAdmin && /^\/admin\/host\/status\/?$/i.test(pathname)) {
-          respondText(res, 200, JSON.stringify({ state: ctx.state, errors: ctx.errors }), 'application/json; charset=utf-8');
+          respondText(
+            res,
+            200,
+            JSON.stringify({ state: ctx.state, errors: ctx.errors }),
+            'application/json; charset=utf-8',
+          );
           return;
         }
         rec.error = ctx.errors.length ? `${NOT_RUNNING} ${ctx.errors[0]}` : NOT_RUNNING;
@@ -113,7 +120,9 @@ async function route(
   rec.mode = mode;
   const options = app.customHandler;
   const wantsRaw =
-    options.enableProxyingHttpRequest || options.enableForwardingHttpRequest || options.section === 'httpWorker';
+    options.enableProxyingHttpRequest ||
+    options.enableForwardingHttpRequest ||
+    options.section === 'httpWorker';
   if (mode === 'payload' && wantsRaw) {
     rec.addHints([
       hint(
@@ -122,7 +131,9 @@ async function route(
       ),
     ]);
   }
-  rec.update();
+  // A slow call shows as pending in the exchange view; a fast one costs a single event.
+  const pending = setTimeout(() => rec.update(), PENDING_AFTER_MS);
+  res.onDone(() => clearTimeout(pending));
 
   if (mode === 'proxy') {
     const result = await runInvocation(app, {
@@ -209,4 +220,3 @@ function requestFacts(
 function isAdminKey(app: AppContext, req: ServerRequest): boolean {
   return app.enableAuth && joinedHeader(req.rawHeaders, 'x-functions-key') === app.keys.master;
 }
-

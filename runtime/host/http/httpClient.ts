@@ -49,11 +49,6 @@ export class ClientError extends Error {
   }
 }
 
-interface Idle {
-  readonly stream: ByteStream;
-  readonly port: number;
-}
-
 /**
  * HTTP/1.1 client over the platform's connections, with a keep-alive pool per port: the host's
  * HttpClient to the handler, and the loopback caller of the front door. Requests are framed as

@@ -280,7 +280,13 @@ export class ServerResponse {
     this.chunked = head.chunked;
     this.bodyless = head.bodyless;
     // An HTTP/1.0 body without a length can only end with the connection.
-    if (!this.chunked && this.http10 && !this.headers.has('content-length') && !this.bodyless && knownLength === undefined)
+    if (
+      !this.chunked &&
+      this.http10 &&
+      !this.headers.has('content-length') &&
+      !this.bodyless &&
+      knownLength === undefined
+    )
       this.keepAlive = false;
     this.pendingHead = encodeHead(head.startLine, head.lines);
   }

@@ -60,7 +60,11 @@ export async function forwardRequest(
     });
     rec.hop('host', 'handler', answer.sent);
     rec.hop('handler', 'host', answer.received);
-    res.writeHead(answer.status, answer.reason, forwardResponseHeaders(answer.rawHeaders, answer.body.length));
+    res.writeHead(
+      answer.status,
+      answer.reason,
+      forwardResponseHeaders(answer.rawHeaders, answer.body.length),
+    );
     res.end(answer.body);
     return { ok: true };
   } catch (e) {
