@@ -1,5 +1,5 @@
 import type { WebContainerProcess } from '@webcontainer/api';
-import { FrameDecoder } from '../../runtime/core/control/framing';
+import { encodeFrame, FrameDecoder } from '../../runtime/core/control/framing';
 import { BoundedBacklog } from './boundedBacklog';
 import type { EngineProcess } from './engine';
 
@@ -62,6 +62,8 @@ export class WebContainerHostProcess implements EngineProcess {
     if (this.stopping) return;
     this.stopping = true;
     this.held.take();
+    // The host stops its handler and exits on `host.stop`; closing its input is the fallback.
+    if (!this.awaitingHost) this.send(encodeFrame({ type: 'host.stop', id: 'engine-stop' }));
     this.writer.close().catch(() => undefined); // fails if the process is already gone
     const timer = setTimeout(() => this.process.kill(), STOP_GRACE_MS);
     const done = () => clearTimeout(timer);
