@@ -3,7 +3,6 @@ import { loadApp } from '../core/app/appModel';
 import { formatDiagnostic } from '../core/app/diagnostics';
 import type { Diagnostic } from '../core/app/diagnostics';
 import type { FunctionDef } from '../core/app/functionJson';
-import { lookupSetting } from '../core/app/settings';
 import { functionList } from '../core/control/functionList';
 import type { HostEvent, HostState, HttpRequestSpec } from '../core/control/protocol';
 import type { ExchangeTrigger } from '../core/exchange/exchange';
@@ -13,8 +12,6 @@ import type { OutputValue } from '../core/invocation/resultMapper';
 import { encodeBase64 } from '../core/queues/base64';
 import { RouteTable } from '../core/routing/routeTable';
 import { VirtualClock } from '../core/time/virtualClock';
-import { timerTimeZone } from '../core/timers/timeZone';
-import { toPlain } from '../core/json/jsonNode';
 import { DEFAULT_FRONT_DOOR_PORT, EXCHANGE_BODY_LIMIT, HOST_VERSION } from './constants';
 import type { FrontDoor } from './frontDoor/frontDoor';
 import { openFrontDoor } from './frontDoor/frontDoor';
@@ -26,9 +23,11 @@ import type { AppContext, HostKeys, LogFields, LogLevel } from './hostContext';
 import { HttpClient } from './http/httpClient';
 import type { ServerConnection, ServerRequest, ServerResponse } from './http/serverConnection';
 import { deliverOutputs } from './invocation/outputDelivery';
-import { invokeFromAdmin, invokeQueue, invokeTimer } from './invocation/triggerInvocations';
+import { invokeFromAdmin } from './invocation/triggerInvocations';
+import { HostEvents } from './hostEvents';
 import type { Platform } from './platform';
 import { QueueService } from './triggers/queueService';
+import { startTriggers } from './triggers/startTriggers';
 import { TimerService } from './triggers/timerService';
 
 export interface FunctionHostOptions {
@@ -42,15 +41,13 @@ export interface FunctionHostOptions {
   readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
-type Listener = (event: HostEvent) => void;
-
 /**
  * The host: loads the app, supervises the handler, serves the front door and publishes what
  * happens as events (logs, exchanges, status). Reload re-reads the app as a host restart would.
  * Invocations get an explicit AppContext; they never call back into this object.
  */
 export class FunctionHost {
-  private readonly listeners = new Set<Listener>();
+  private readonly events: HostEvents;
   private readonly platform: Platform;
   private readonly channel: HttpClient;
   private readonly caller: HttpClient;
@@ -70,11 +67,11 @@ export class FunctionHost {
   readonly timers: TimerService;
   /** Which exchange enqueued a message, so the invocation it causes can point back to it. */
   private readonly producers = new Map<string, string>();
-  private queueEventPending = false;
 
   constructor(private readonly options: FunctionHostOptions) {
     const platform = options.platform;
     this.platform = platform;
+    this.events = new HostEvents(() => platform.now());
     this.channel = new HttpClient(platform);
     this.caller = new HttpClient(platform);
     this.startedAt = platform.now();
@@ -93,9 +90,8 @@ export class FunctionHost {
     this.queues.store.subscribe(() => this.scheduleQueueEvent());
   }
 
-  subscribe(listener: Listener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+  subscribe(listener: (event: HostEvent) => void): () => void {
+    return this.events.subscribe(listener);
   }
 
   get frontDoorPort(): number | undefined {
@@ -190,14 +186,7 @@ export class FunctionHost {
   }
 
   log(level: LogLevel, category: string, message: string, fields: LogFields = {}): void {
-    this.emit({
-      type: 'log',
-      time: new Date(this.platform.now()).toISOString(),
-      level,
-      category,
-      message,
-      ...fields,
-    });
+    this.events.log(level, category, message, fields);
   }
 
   private async loadApp(): Promise<AppModel> {
@@ -316,32 +305,8 @@ export class FunctionHost {
     this.emitFunctions(app, functions, routes.diagnostics);
     this.setState('Starting');
     supervisor.start();
-    for (const error of this.queues.configure(
-      functions,
-      config.queues && toPlain(config.queues),
-      (fn, queue, message) => {
-        const rec = this.record('queue', `${queue} → ${fn.name}`);
-        const producer = this.producers.get(message.id);
-        if (producer) rec.causedBy = producer;
-        return invokeQueue(context, fn, queue, message, rec).then((ok) => {
-          if (ok) this.producers.delete(message.id);
-          return ok;
-        });
-      },
-    )) {
-      this.log('warning', 'Host.Startup', `host.json: ${error}`);
-    }
-    this.timers.configure(functions, this.timeZone(app), (fn, info, reason) =>
-      invokeTimer(context, fn, info, reason, this.record('timer', `${fn.name} (${reason})`)),
-    );
+    startTriggers(context, functions, this, this.producers);
     this.scheduleQueueEvent();
-  }
-
-  private timeZone(app: AppModel): string {
-    const configured = lookupSetting(app.settings, 'WEBSITE_TIME_ZONE') ?? lookupSetting(app.settings, 'TZ');
-    const { zone, warning } = timerTimeZone(configured, this.platform.defaultTimeZone());
-    if (warning) this.log('warning', 'Host.Startup', warning);
-    return zone;
   }
 
   private deliver(fn: FunctionDef, outputs: readonly OutputValue[], rec: ExchangeRecorder): void {
@@ -354,12 +319,7 @@ export class FunctionHost {
   }
 
   private scheduleQueueEvent(): void {
-    if (this.queueEventPending) return;
-    this.queueEventPending = true;
-    setTimeout(() => {
-      this.queueEventPending = false;
-      this.emit({ type: 'queues', queues: this.queues.snapshot() });
-    }, 50);
+    this.events.coalesce('queues', 50, () => ({ type: 'queues', queues: this.queues.snapshot() }));
   }
 
   private emitTimers(): void {
@@ -414,7 +374,7 @@ export class FunctionHost {
   }
 
   private emit(event: HostEvent): void {
-    for (const listener of this.listeners) listener(event);
+    this.events.emit(event);
   }
 }
 
