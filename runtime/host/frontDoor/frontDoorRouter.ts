@@ -5,7 +5,7 @@ import type { ExchangeRecorder } from '../../core/exchange/exchangeRecorder';
 import { isBinaryBodyContentType } from '../../core/http/bodyEncoding';
 import { kestrelRequestHeaders } from '../../core/http/kestrelHeaders';
 import { parseQuery } from '../../core/http/queryString';
-import { hint } from '../../core/invocation/hints';
+import { HINTS } from '../../core/invocation/hintCatalogue';
 import { httpModeOf } from '../../core/invocation/httpMode';
 import { buildHttpInvocationBody } from '../../core/invocation/httpPayload';
 import type { HttpRequestFacts } from '../../core/invocation/httpPayload';
@@ -124,12 +124,7 @@ async function route(
     options.enableForwardingHttpRequest ||
     options.section === 'httpWorker';
   if (mode === 'payload' && wantsRaw) {
-    rec.addHints([
-      hint(
-        'forwarding-fallback',
-        `host.json asks for ${options.enableProxyingHttpRequest ? 'proxying' : 'forwarding'}, but ${fn.name} has bindings besides one httpTrigger and one http output, so the host sends it the payload (POST /${fn.name}) instead of the original request.`,
-      ),
-    ]);
+    rec.addHints([HINTS.forwardingFallback(options.enableProxyingHttpRequest, fn.name)]);
   }
   // A slow call shows as pending in the exchange view; a fast one costs a single event.
   const pending = setTimeout(() => rec.update(), PENDING_AFTER_MS);
@@ -193,12 +188,7 @@ function requestFacts(
 ): HttpRequestFacts {
   const contentLength = Number(req.header('content-length') ?? 0);
   if (contentLength <= 0 && body.length > 0) {
-    rec.addHints([
-      hint(
-        'chunked-request-body',
-        'The caller sent its body chunked (no Content-Length). The real host puts Body in the payload only when Content-Length > 0, so Data.req has no Body.',
-      ),
-    ]);
+    rec.addHints([HINTS.chunkedRequestBody('payload')]);
   }
   return {
     url: `http://${req.header('host') ?? 'localhost'}${req.url}`,
