@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { whyBuild } from '../scripts/buildState.mjs';
-import { startLocalEngineServer } from '../runtime/node/localEngine/server';
+import { startPlaygroundServer } from '../runtime/node/playgroundServer/server';
 import { launchBrowser } from '../tests/browser/support/browser';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -20,7 +20,7 @@ async function main(): Promise<void> {
     console.log(`building first (${reason})...`);
     if (spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' }).status !== 0) process.exit(1);
   }
-  const server = await startLocalEngineServer({
+  const server = await startPlaygroundServer({
     distDir: join(ROOT, 'dist'),
     hostBundle: join(ROOT, 'build', 'host.mjs'),
     port: 0,
