@@ -65,7 +65,9 @@ const okHead = (length: number) =>
 describe('ServerConnection', () => {
   test('pipelined requests are handed over one at a time and answered in order', async () => {
     const h = serve();
-    await h.send('GET /a HTTP/1.1\r\nHost: h\r\n\r\nPOST /b HTTP/1.1\r\nHost: h\r\nContent-Length: 2\r\n\r\nhi');
+    await h.send(
+      'GET /a HTTP/1.1\r\nHost: h\r\n\r\nPOST /b HTTP/1.1\r\nHost: h\r\nContent-Length: 2\r\n\r\nhi',
+    );
     // The second waits until the first is answered.
     expect(h.requests.map((r) => r.req.url)).toEqual(['/a']);
     answer(h.requests[0]!.res, 'A');
