@@ -151,7 +151,7 @@ describe('HttpClient', () => {
   // Known bug: Node's client reports a response cut off by the peer's FIN as ECONNRESET
   // ('aborted' after the head, 'socket hang up' before it); ours lets the parser's EOF error
   // through as HPE_INVALID_EOF_STATE, so callHandler words it as an invalid HTTP response.
-  test.fails('the peer ending mid-body: ECONNRESET as in Node (known bug)', async () => {
+  test('the peer ending mid-body: ECONNRESET as in Node', async () => {
     const p = await peer((s) => {
       write(s, 'HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nabc');
       s.end();
@@ -160,7 +160,7 @@ describe('HttpClient', () => {
     expect(e.code).toBe('ECONNRESET');
   });
 
-  test.fails('the peer ending mid-head: ECONNRESET "socket hang up" as in Node (known bug)', async () => {
+  test('the peer ending mid-head: ECONNRESET "socket hang up" as in Node', async () => {
     const p = await peer((s) => {
       write(s, 'HTTP/1.1 200 OK\r\nContent-Le');
       s.end();

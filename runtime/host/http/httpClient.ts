@@ -192,7 +192,10 @@ function runCall(
     try {
       parser.finish();
     } catch (e) {
-      fail((e as Error).message, (e as Http1ParseError).code);
+      // A message cut off by the peer is a reset, as Node's client reports it, not a parse error.
+      if ((e as Http1ParseError).code === 'HPE_INVALID_EOF_STATE')
+        fail(head ? 'aborted' : 'socket hang up', 'ECONNRESET');
+      else fail((e as Error).message, (e as Http1ParseError).code);
       return;
     }
     if (!settled) fail('socket hang up', 'ECONNRESET');

@@ -258,18 +258,9 @@ async function withOurs(name: string, c: Case): Promise<Outcome> {
   return { bytes: received, closed };
 }
 
-/**
- * Known bugs. Node frames an HTTP/1.0 answer by closing the connection unless the headers carry a
- * Content-Length (its `useChunkedEncodingByDefault` is false for 1.0 requests), so it writes no
- * Content-Length of its own and says `Connection: close` even to a keep-alive request.
- * buildResponseHead adds a Content-Length from end(data) and `Connection: keep-alive` for these;
- * for a body in parts ServerResponse then closes the connection its head said it would keep.
- */
-const KNOWN_DIVERGENCES = new Set([
-  'HTTP/1.0, whole body',
-  'HTTP/1.0 keep-alive, whole body',
-  'HTTP/1.0 keep-alive, body in parts',
-]);
+// Node frames an HTTP/1.0 answer by closing the connection unless the headers carry a
+// Content-Length (its `useChunkedEncodingByDefault` is false for 1.0 requests): the HTTP/1.0
+// cases above hold it to that.
 
 async function compare(name: string): Promise<void> {
   const c = cases[name]!;
@@ -280,8 +271,7 @@ async function compare(name: string): Promise<void> {
 
 describe('ServerConnection answers as node:http does', () => {
   const names = Object.keys(cases);
-  test.each(names.filter((n) => !KNOWN_DIVERGENCES.has(n)))('%s', compare);
-  test.fails.each([...KNOWN_DIVERGENCES])('%s (known bug)', compare);
+  test.each(names)('%s', compare);
 });
 
 describe('buildResponseHead', () => {
@@ -318,6 +308,7 @@ describe('buildResponseHead', () => {
       ],
       chunked: false,
       bodyless: false,
+      keepAlive: true,
     });
   });
 
