@@ -4,17 +4,17 @@
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './app/App';
-import { createAppActions, loadedTrusted } from './app/appActions';
-import type { AddressChange } from './app/appActions';
-import { applyThemeAttribute } from './app/colorScheme';
-import { DemoEngine } from './app/demoEngine';
-import { createLayoutStore } from './app/layoutStore';
-import { lazyModules } from './app/lazy/modules';
-import { createActions } from './app/playgroundActions';
-import { createRunGate, gatedEngine } from './app/runGate';
-import { startPlayground } from './app/startup';
-import { createUiStore } from './app/uiStore';
+import { App } from './shell/App';
+import { createAppActions, loadedTrusted } from './playground/appActions';
+import type { AddressChange } from './playground/appActions';
+import { applyThemeAttribute } from './shell/colorScheme';
+import { DemoEngine } from './engine/demoEngine';
+import { createLayoutStore } from './shell/layoutStore';
+import { lazyModules } from './playground/lazy/modules';
+import { createActions } from './playground/playgroundActions';
+import { createRunGate, gatedEngine } from './playground/runGate';
+import { startPlayground } from './playground/startup';
+import { createUiStore } from './shell/uiStore';
 import { readEmbedOptions } from './embed/embedOptions';
 import { bootTimeoutFromLocation, chooseEngine } from './engine/chooseEngine';
 import { LocalEngine, readLocalEngineConfig } from './engine/localEngine';
@@ -154,7 +154,7 @@ window.addEventListener('hashchange', () => void app.openLink(location.search, l
 if (embed.embed) {
   void import('./embed/messageApi')
     .then(async ({ allowedParentOrigin, startMessageApi }) => {
-      const { createEmbedHost } = await import('./app/embedHost');
+      const { createEmbedHost } = await import('./embed/embedHost');
       startMessageApi(
         window,
         allowedParentOrigin(embed, document.referrer),

@@ -7,7 +7,7 @@ import {
   shareLinkStatus,
   shareUrl,
   SHARE_LINK_WARN_LENGTH,
-} from '../app/lazy/share';
+} from '../playground/lazy/share';
 import { downloadBlob } from '../transfer/download';
 import { Modal } from './Modal';
 import { copyLabel, useCopy } from './useCopy';

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useStore } from 'zustand';
-import type { PlaygroundActions } from '../app/playgroundActions';
+import type { PlaygroundActions } from '../playground/playgroundActions';
 import type { FilesStore } from '../stores/filesStore';
 import type { RuntimeStore } from '../stores/runtimeStore';
 import { NewFunctionForm, PathForm } from './NewItemForms';

@@ -1,5 +1,5 @@
 import type { FunctionInfo } from '../../runtime/core/control/protocol';
-import { triggerBadge } from '../app/status';
+import { triggerBadge } from '../shell/status';
 import { PathForm } from './NewItemForms';
 import type { TreeNode } from './tree';
 import { folderTrigger } from './triggerOf';

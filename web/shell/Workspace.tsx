@@ -8,7 +8,7 @@ import { TriggersPanel } from '../triggers/TriggersPanel';
 import { EditorArea } from './EditorArea';
 import type { LayoutStore } from './layoutStore';
 import { LAYOUT_LIMITS } from './layoutStore';
-import type { PlaygroundActions } from './playgroundActions';
+import type { PlaygroundActions } from '../playground/playgroundActions';
 import { ResizeHandle } from './ResizeHandle';
 import type { Handle, WorkspaceLayout } from './workspaceLayout';
 

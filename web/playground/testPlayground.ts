@@ -9,11 +9,11 @@ import { createTerminalStore } from '../stores/terminalStore';
 import { createTriggersStore } from '../stores/triggersStore';
 import type { AddressChange } from './appActions';
 import { createAppActions, loadedTrusted } from './appActions';
-import { createLayoutStore } from './layoutStore';
+import { createLayoutStore } from '../shell/layoutStore';
 import type { LazyModules } from './lazy/modules';
 import { createActions } from './playgroundActions';
 import { createRunGate, gatedEngine } from './runGate';
-import { createUiStore } from './uiStore';
+import { createUiStore } from '../shell/uiStore';
 
 /** Test support: the page's pieces wired as main.tsx wires them, around a fake engine. */
 

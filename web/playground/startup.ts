@@ -8,7 +8,7 @@ import { loadedTrusted } from './appActions';
 import type { LazyModules } from './lazy/modules';
 import { fileToOpen } from './playgroundActions';
 import type { RunGate } from './runGate';
-import type { UiStore } from './uiStore';
+import type { UiStore } from '../shell/uiStore';
 
 /**
  * What the page opens first: a share link in the hash, `?example=<name>`, or the default example;

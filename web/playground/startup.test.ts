@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { V1_ORDER_LINK, V1_ORDER_STATE } from '../share/fixtures/v1';
 import { readStartRequest, startPlayground, unknownExampleMessage } from './startup';
 import type { StartupOptions } from './startup';
-import { EXAMPLES, HELLO, loadExample, ORDER, realModules, setup } from './testSetup';
+import { EXAMPLES, HELLO, loadExample, ORDER, realModules, setup } from './testPlayground';
 
 function start(
   t: ReturnType<typeof setup>,

@@ -1,8 +1,8 @@
 import { lazy, Suspense, useMemo } from 'react';
 import { useStore } from 'zustand';
 import type { Stores } from '../session/session';
-import type { AppActions } from './appActions';
-import { sameFiles } from './embedHandoff';
+import type { AppActions } from '../playground/appActions';
+import { sameFiles } from '../embed/embedHandoff';
 import type { UiStore } from './uiStore';
 
 // Each dialog is its own chunk: none is needed for the first paint.

@@ -5,7 +5,7 @@ import { languageOf, markersFor } from '../editor/editorProps';
 import type { FilesStore } from '../stores/filesStore';
 import type { RuntimeStore } from '../stores/runtimeStore';
 import { EditorTabs } from './EditorTabs';
-import type { PlaygroundActions } from './playgroundActions';
+import type { PlaygroundActions } from '../playground/playgroundActions';
 import { ProblemsList } from './ProblemsList';
 
 export interface EditorAreaProps {

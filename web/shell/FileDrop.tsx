@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useStore } from 'zustand';
-import type { AppActions } from './appActions';
-import { lazyModules, loadedTransfer } from './lazy/modules';
+import type { AppActions } from '../playground/appActions';
+import { lazyModules, loadedTransfer } from '../playground/lazy/modules';
 import type { UiStore } from './uiStore';
 
 const isShareFile = (name: string) => /\.fchp\.json$/i.test(name);

@@ -1,6 +1,6 @@
 import { Fragment, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
-import { explanationFor } from './explanation';
+import { explanationFor } from '../examples/explanation';
 import type { UiStore } from './uiStore';
 
 /** The READMEs are in the first-load bundle already (examples.ts reads them for the picker). */

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { ChangeEvent } from 'react';
-import type { AppActions } from './appActions';
-import { lazyModules } from './lazy/modules';
+import type { AppActions } from '../playground/appActions';
+import { lazyModules } from '../playground/lazy/modules';
 
 /** The folder picker's attribute, which React's types do not list. */
 const FOLDER_PICKER = { webkitdirectory: '' } as Record<string, string>;

@@ -1,4 +1,4 @@
-import type { AppOrigin } from './uiStore';
+import type { AppOrigin } from '../shell/uiStore';
 
 /**
  * Leaving an embed for the full playground: whether there is anything to carry over. Only the

@@ -1,11 +1,11 @@
 import type { Exchange } from '../../runtime/core/exchange/exchange';
-import type { MessageApiHost } from '../embed/messageApi';
+import type { MessageApiHost } from './messageApi';
 import type { PlaygroundSession, Stores } from '../session/session';
 import type { ExchangesState } from '../stores/exchangesStore';
 import { changeKindOf } from '../stores/filesStore';
-import type { AppActions } from './appActions';
-import type { RunGate } from './runGate';
-import type { UiStore } from './uiStore';
+import type { AppActions } from '../playground/appActions';
+import type { RunGate } from '../playground/runGate';
+import type { UiStore } from '../shell/uiStore';
 
 /** Exchanges that are new or changed between two states of the store, oldest first. */
 export function changedExchanges(next: ExchangesState, previous: ExchangesState): Exchange[] {

@@ -1,6 +1,6 @@
 import { useStore } from 'zustand';
 import type { FilesStore } from '../stores/filesStore';
-import type { PlaygroundActions } from './playgroundActions';
+import type { PlaygroundActions } from '../playground/playgroundActions';
 import { shortcutLabel } from './shortcuts';
 import { tabLabels } from './tabLabels';
 

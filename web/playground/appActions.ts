@@ -3,14 +3,14 @@ import type { ExampleInfo } from '../examples/examples';
 import type { SharedState } from '../share/shareState';
 import type { PlaygroundSession, Stores } from '../session/session';
 import type { ImportResult } from '../transfer/importApp';
-import type { LayoutStore } from './layoutStore';
+import type { LayoutStore } from '../shell/layoutStore';
 import type { LazyModules } from './lazy/modules';
 import type { PlaygroundActions } from './playgroundActions';
 import { fileToOpen } from './playgroundActions';
 import type { RunGate } from './runGate';
 import { needsConfirmation } from './runGate';
 import { applySharedState, sharedStateFrom } from './sharedStateMapping';
-import type { AppOrigin, ConfirmReason, UiStore } from './uiStore';
+import type { AppOrigin, ConfirmReason, UiStore } from '../shell/uiStore';
 
 /**
  * What the page does around the editor: open apps from links, share files, zips and folders;

@@ -3,7 +3,7 @@ import { createFilesStore } from '../stores/filesStore';
 import { createTriggersStore } from '../stores/triggersStore';
 import type { ComposedRequest } from '../stores/triggersStore';
 import { V1_ORDER_STATE } from '../share/fixtures/v1';
-import { createLayoutStore, DEFAULT_LAYOUT, LAYOUT_LIMITS } from './layoutStore';
+import { createLayoutStore, DEFAULT_LAYOUT, LAYOUT_LIMITS } from '../shell/layoutStore';
 import { applySharedState, sharedLayout, sharedStateFrom } from './sharedStateMapping';
 
 const EMPTY: ComposedRequest = { method: 'GET', path: '/', headers: [], body: '' };

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { V1_ORDER_LINK, V1_ORDER_STATE } from '../share/fixtures/v1';
 import { HELD_MESSAGE, replaceQuestion } from './appActions';
-import { HELLO, ORDER, settle, setup } from './testSetup';
+import { HELLO, ORDER, settle, setup } from './testPlayground';
 
 describe('opening a shared app', () => {
   test('with the local engine it loads everything but runs nothing until the person says yes', async () => {

@@ -3,11 +3,11 @@ import type { MouseEvent } from 'react';
 import { useStore } from 'zustand';
 import type { FilesStore } from '../stores/filesStore';
 import type { RuntimeStore } from '../stores/runtimeStore';
-import type { AppActions } from './appActions';
+import type { AppActions } from '../playground/appActions';
 import type { LoadedExample } from './embedHandoff';
 import { differsFromExample } from './embedHandoff';
-import { engineLabel, engineTone } from './status';
-import type { UiStore } from './uiStore';
+import { engineLabel, engineTone } from '../shell/status';
+import type { UiStore } from '../shell/uiStore';
 
 export interface EmbedBarProps {
   readonly runtime: RuntimeStore;

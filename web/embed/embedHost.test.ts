@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import type { Exchange } from '../../runtime/core/exchange/exchange';
 import { V1_ORDER_STATE } from '../share/fixtures/v1';
 import { changedExchanges, createEmbedHost } from './embedHost';
-import { ORDER, settle, setup } from './testSetup';
+import { ORDER, settle, setup } from '../playground/testPlayground';
 
 const exchange = (id: string, state: string) => ({ id, state }) as unknown as Exchange;
 

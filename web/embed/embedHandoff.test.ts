@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { differsFromExample, sameFiles } from './embedHandoff';
-import { HELLO } from './testSetup';
+import { HELLO } from '../playground/testPlayground';
 
 const fromHello = { kind: 'example', name: 'hello', example: 'hello' } as const;
 const hello = { name: 'hello', files: HELLO };

@@ -1,8 +1,8 @@
 import type { SharedState } from '../share/shareState';
 import type { FilesStore } from '../stores/filesStore';
 import type { TriggersStore } from '../stores/triggersStore';
-import type { LayoutSizes, LayoutStore, Pane } from './layoutStore';
-import { DEFAULT_LAYOUT } from './layoutStore';
+import type { LayoutSizes, LayoutStore, Pane } from '../shell/layoutStore';
+import { DEFAULT_LAYOUT } from '../shell/layoutStore';
 
 /**
  * Between the stores and a share link's state: what Share puts in a link, and what opening one
