@@ -1,7 +1,7 @@
 import type { FunctionInfo } from '../../runtime/core/control/protocol';
 import type { EngineProcess } from './engine';
-import { FakeEngine } from './fakeEngine';
-import type { FakeHostProcess } from './fakeEngine';
+import { FakeEngine } from './testEngine';
+import type { FakeHostProcess } from './testEngine';
 import { declaredTrigger } from '../files/triggerOf';
 
 /** The functions a set of app files declares, as a host would list them (without checking them). */

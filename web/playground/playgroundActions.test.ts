@@ -1,7 +1,7 @@
 import { describe, expect, test, vi } from 'vitest';
 import type { Command } from '../../runtime/core/control/protocol';
 import { SEED_REQUEST } from '../examples/defaultRequest';
-import { FakeEngine } from '../engine/fakeEngine';
+import { FakeEngine } from '../engine/testEngine';
 import { PlaygroundSession } from '../session/session';
 import { createExchangesStore } from '../stores/exchangesStore';
 import { createFilesStore } from '../stores/filesStore';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { FakeEngine } from '../engine/fakeEngine';
+import { FakeEngine } from '../engine/testEngine';
 import { createRunGate, gatedEngine, needsConfirmation, RunHeldError } from './runGate';
 
 describe('the run gate', () => {

@@ -1,4 +1,4 @@
-import { FakeEngine } from '../engine/fakeEngine';
+import { FakeEngine } from '../engine/testEngine';
 import type { EngineKind } from '../engine/engine';
 import type { ExampleInfo } from '../examples/examples';
 import { PlaygroundSession } from '../session/session';
