@@ -1,21 +1,11 @@
+import type { Engine, EngineKind } from '../engine/engine';
 import { FakeEngine } from '../engine/testEngine';
-import type { EngineKind } from '../engine/engine';
 import type { ExampleInfo } from '../examples/examples';
-import { PlaygroundSession } from '../session/session';
-import { createExchangesStore } from '../stores/exchangesStore';
-import { createFilesStore } from '../stores/filesStore';
-import { createRuntimeStore } from '../stores/runtimeStore';
-import { createTerminalStore } from '../stores/terminalStore';
-import { createTriggersStore } from '../stores/triggersStore';
 import type { AddressChange } from './appActions';
-import { createAppActions, loadedTrusted } from './appActions';
-import { createLayoutStore } from '../shell/layoutStore';
+import { createPlayground } from './createPlayground';
 import type { LazyModules } from './lazy/modules';
-import { createActions } from './playgroundActions';
-import { createRunGate, gatedEngine } from './runGate';
-import { createUiStore } from '../shell/uiStore';
 
-/** Test support: the page's pieces wired as main.tsx wires them, around a fake engine. */
+/** Test support: the playground as the page composes it, around a fake engine and small examples. */
 
 export const ORDER = {
   'host.json':
@@ -50,35 +40,15 @@ export function setup(options: { kind?: EngineKind; answer?: boolean; modules?: 
   const fake = new FakeEngine((command) =>
     command.type === 'http.request' ? { status: 200, exchangeId: 'x1' } : undefined,
   );
-  const gate = createRunGate();
-  const engine = gatedEngine(fake, gate);
-  const stores = {
-    files: createFilesStore(),
-    runtime: createRuntimeStore(options.kind ?? 'local'),
-    exchanges: createExchangesStore(),
-    triggers: createTriggersStore({ method: 'GET', path: '/', headers: [], body: '' }),
-    terminal: createTerminalStore(),
-  };
-  const session = new PlaygroundSession(engine, stores);
-  const ui = createUiStore({ kind: 'example', name: 'order', example: 'order' });
-  const layout = createLayoutStore();
   const addresses: AddressChange[] = [];
   const questions: string[] = [];
   const downloads: { name: string; type: string; bytes: Uint8Array }[] = [];
-  const base = createActions({
-    stores,
-    session,
-    loadExample,
-    onExampleOpened: (name) => loadedTrusted(ui, gate, { kind: 'example', name, example: name }),
-  });
-  const app = createAppActions({
-    stores,
-    session,
-    base,
-    ui,
-    layout,
-    gate,
+  const playground = createPlayground({
+    engine: asKind(fake, options.kind ?? 'local'),
+    seedRequest: { method: 'GET', path: '/', headers: [], body: '' },
+    defaultExample: 'order',
     examples: EXAMPLES,
+    loadExample,
     modules: options.modules ?? realModules,
     confirm: (question) => {
       questions.push(question);
@@ -87,7 +57,19 @@ export function setup(options: { kind?: EngineKind; answer?: boolean; modules?: 
     setAddress: (change) => addresses.push(change),
     download: (bytes, name, type) => downloads.push({ bytes, name, type }),
   });
-  return { fake, gate, engine, stores, session, ui, layout, base, app, addresses, questions, downloads };
+  const { actions: base, ...rest } = playground;
+  return { fake, ...rest, base, addresses, questions, downloads };
+}
+
+/** The fake, presenting itself as the engine kind under test (the run gate depends on it). */
+function asKind(engine: Engine, kind: EngineKind): Engine {
+  return {
+    kind,
+    boot: (signal) => engine.boot(signal),
+    syncFiles: (files) => engine.syncFiles(files),
+    startHost: () => engine.startHost(),
+    dispose: () => engine.dispose(),
+  };
 }
 
 /** Lets queued promise callbacks run. */
