@@ -20,7 +20,6 @@ import { SEED_REQUEST } from './examples/defaultRequest';
 import { DEFAULT_EXAMPLE, examples, loadExample } from './examples/examples';
 import type { PlaygroundSession, Stores } from './session/session';
 import './styles/theme.css';
-import './styles/layout.css';
 
 declare global {
   interface Window {

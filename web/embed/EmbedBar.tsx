@@ -8,6 +8,8 @@ import type { LoadedExample } from './embedHandoff';
 import { differsFromExample } from './embedHandoff';
 import { engineLabel, engineTone } from '../shell/status';
 import type { UiStore } from '../shell/uiStore';
+import '../shell/statusPill.css';
+import './embed.css';
 
 export interface EmbedBarProps {
   readonly runtime: RuntimeStore;

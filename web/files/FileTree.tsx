@@ -7,6 +7,8 @@ import { NewFunctionForm, PathForm } from './NewItemForms';
 import { buildTree, functionFolders, problemLevels } from './tree';
 import type { RowEditing } from './TreeRows';
 import { TreeRows } from './TreeRows';
+import '../styles/paneHeader.css';
+import './fileTree.css';
 
 export interface FileTreeProps {
   readonly files: FilesStore;

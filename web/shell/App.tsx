@@ -1,3 +1,5 @@
+// First, so that every area's stylesheet, imported by its component below, overrides the base.
+import './app.css';
 import { useMemo } from 'react';
 import type { CSSProperties } from 'react';
 import { useStore } from 'zustand';

@@ -1,6 +1,7 @@
 import { useStore } from 'zustand';
 import { describeBootFailure } from '../engine/bootDiagnosis';
 import type { RuntimeStore } from '../stores/runtimeStore';
+import './bootBanner.css';
 
 export interface BootBannerProps {
   readonly runtime: RuntimeStore;

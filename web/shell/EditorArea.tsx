@@ -7,6 +7,7 @@ import type { RuntimeStore } from '../stores/runtimeStore';
 import { EditorTabs } from './EditorTabs';
 import type { PlaygroundActions } from '../playground/playgroundActions';
 import { ProblemsList } from './ProblemsList';
+import './editorArea.css';
 
 export interface EditorAreaProps {
   readonly files: FilesStore;

@@ -3,6 +3,8 @@ import type { FilesStore } from '../stores/filesStore';
 import type { PlaygroundActions } from '../playground/playgroundActions';
 import { shortcutLabel } from './shortcuts';
 import { tabLabels } from './tabLabels';
+import '../styles/marks.css';
+import './editorTabs.css';
 
 export interface EditorTabsProps {
   readonly files: FilesStore;

@@ -3,6 +3,7 @@ import { useStore } from 'zustand';
 import type { AppActions } from '../playground/appActions';
 import { lazyModules, loadedTransfer } from '../playground/lazy/modules';
 import type { UiStore } from './uiStore';
+import './fileDrop.css';
 
 const isShareFile = (name: string) => /\.fchp\.json$/i.test(name);
 

@@ -2,6 +2,7 @@ import { Fragment, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import { explanationFor } from '../examples/explanation';
 import type { UiStore } from './uiStore';
+import './notices.css';
 
 /** The READMEs are in the first-load bundle already (examples.ts reads them for the picker). */
 const readmes: Readonly<Record<string, string>> = import.meta.glob<string>('/examples/*/README.md', {

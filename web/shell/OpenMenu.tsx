@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { ChangeEvent } from 'react';
 import type { AppActions } from '../playground/appActions';
 import { lazyModules } from '../playground/lazy/modules';
+import './openMenu.css';
 
 /** The folder picker's attribute, which React's types do not list. */
 const FOLDER_PICKER = { webkitdirectory: '' } as Record<string, string>;

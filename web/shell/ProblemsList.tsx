@@ -2,6 +2,8 @@ import { useStore } from 'zustand';
 import { formatDiagnostic } from '../../runtime/core/app/diagnostics';
 import type { FilesStore } from '../stores/filesStore';
 import type { RuntimeStore } from '../stores/runtimeStore';
+import '../editor/markers.css';
+import './problemsList.css';
 
 /** The host's problems with the app's files: each names its place and opens the file. */
 export function ProblemsList({

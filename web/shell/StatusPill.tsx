@@ -1,4 +1,5 @@
 import type { Tone } from './status';
+import './statusPill.css';
 
 /** A labelled status with a coloured dot: green ok, amber busy, red error, grey idle. */
 export function StatusPill({

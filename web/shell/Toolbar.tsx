@@ -9,6 +9,7 @@ import { shortcutLabel } from './shortcuts';
 import { engineLabel, engineTone, handlerTone, hostTone } from './status';
 import { StatusPill } from './StatusPill';
 import type { UiStore } from './uiStore';
+import './toolbar.css';
 
 export interface ToolbarProps {
   readonly files: FilesStore;

@@ -11,6 +11,7 @@ import { LAYOUT_LIMITS } from './layoutStore';
 import type { PlaygroundActions } from '../playground/playgroundActions';
 import { ResizeHandle } from './ResizeHandle';
 import type { Handle, WorkspaceLayout } from './workspaceLayout';
+import './workspace.css';
 
 export interface WorkspaceProps {
   readonly grid: WorkspaceLayout;
