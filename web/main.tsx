@@ -15,7 +15,7 @@ import { readEmbedOptions } from './embed/embedOptions';
 import { bootTimeoutFromLocation, chooseEngine } from './engine/chooseEngine';
 import { LocalEngine, readLocalEngineConfig } from './engine/localEngine';
 import { WebContainerEngine } from './engine/webcontainerEngine';
-import { downloadBlob } from './transfer/download';
+import { downloadBlob } from './transfer/downloadBlob';
 import { SEED_REQUEST } from './examples/defaultRequest';
 import { DEFAULT_EXAMPLE, examples, loadExample } from './examples/examples';
 import type { PlaygroundSession, Stores } from './session/session';

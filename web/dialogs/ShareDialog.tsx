@@ -8,7 +8,7 @@ import {
   shareUrl,
   SHARE_LINK_WARN_LENGTH,
 } from '../playground/lazy/share';
-import { downloadBlob } from '../transfer/download';
+import { downloadBlob } from '../transfer/downloadBlob';
 import { Modal } from './Modal';
 import { copyLabel, useCopy } from './useCopy';
 

@@ -164,7 +164,7 @@ describe('import and download', () => {
 
   test('a share file made by Share opens the same app, held for a yes with the local engine', async () => {
     const { app, stores, ui } = setup({ kind: 'local' });
-    const { sharedStateFile } = await import('../share/download');
+    const { sharedStateFile } = await import('../share/shareFile');
     const file = sharedStateFile(V1_ORDER_STATE);
     await app.openShareFile(new File([file.text], file.name));
     expect(stores.files.getState().files).toEqual(V1_ORDER_STATE.files);

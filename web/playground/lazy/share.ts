@@ -8,5 +8,5 @@ export {
   shareLinkStatus,
   SHARE_LINK_WARN_LENGTH,
 } from '../../share/codec';
-export { readSharedStateFile, sharedStateFile, SHARE_FILE_EXTENSION } from '../../share/download';
+export { readSharedStateFile, sharedStateFile, SHARE_FILE_EXTENSION } from '../../share/shareFile';
 export { readShareRequest, shareUrl } from '../../share/location';

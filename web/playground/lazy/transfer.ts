@@ -3,6 +3,6 @@
  * demand: it pulls in fflate.
  */
 export { exportAppZip, zipFileName } from '../../transfer/exportZip';
-export { downloadBlob } from '../../transfer/download';
+export { downloadBlob } from '../../transfer/downloadBlob';
 export { importDrop, importPickedFiles } from '../../transfer/pickers';
 export type { ImportResult } from '../../transfer/importApp';

@@ -1,5 +1,5 @@
 import { afterEach, expect, test, vi } from 'vitest';
-import { downloadBlob } from './download';
+import { downloadBlob } from './downloadBlob';
 
 afterEach(() => {
   vi.unstubAllGlobals();

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { readSharedStateFile, sharedStateFile } from './download';
+import { readSharedStateFile, sharedStateFile } from './shareFile';
 import { V1_ORDER_STATE, V1_SMALL_FILE, V1_SMALL_STATE } from './fixtures/v1';
 
 const fileWith = (patch: Record<string, unknown>) =>
