@@ -21,7 +21,15 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['runtime/**/*.test.ts', 'web/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+          include: ['runtime/**/*.test.ts', 'web/**/*.test.ts'],
+        },
+      },
+      {
+        // The host as a real process, with real Node and Python handlers over real sockets.
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['tests/integration/**/*.test.ts'],
         },
       },
       {

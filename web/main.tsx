@@ -1,36 +1,25 @@
 /**
- * The composition root: the one place that creates the stores, picks and creates the engine,
- * starts the session and renders the page. Everything else receives what it needs.
+ * The page's entry: reads the address, picks the engine, has createPlayground wire the rest,
+ * renders the page and starts the session. Only what needs the browser's window lives here.
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './app/App';
-import { createAppActions, loadedTrusted } from './app/appActions';
-import type { AddressChange } from './app/appActions';
-import { applyThemeAttribute } from './app/colorScheme';
-import { DemoEngine } from './app/demoEngine';
-import { createLayoutStore } from './app/layoutStore';
-import { lazyModules } from './app/lazy/modules';
-import { createActions } from './app/playgroundActions';
-import { createRunGate, gatedEngine } from './app/runGate';
-import { startPlayground } from './app/startup';
-import { createUiStore } from './app/uiStore';
+import { App } from './shell/App';
+import type { AddressChange } from './playground/appActions';
+import { applyThemeAttribute } from './shell/colorScheme';
+import { DemoEngine } from './engine/demoEngine';
+import { lazyModules } from './playground/lazy/modules';
+import { createPlayground } from './playground/createPlayground';
+import { startPlayground } from './playground/startup';
 import { readEmbedOptions } from './embed/embedOptions';
 import { bootTimeoutFromLocation, chooseEngine } from './engine/chooseEngine';
 import { LocalEngine, readLocalEngineConfig } from './engine/localEngine';
 import { WebContainerEngine } from './engine/webcontainerEngine';
-import { downloadBlob } from './transfer/download';
+import { downloadBlob } from './transfer/downloadBlob';
 import { SEED_REQUEST } from './examples/defaultRequest';
 import { DEFAULT_EXAMPLE, examples, loadExample } from './examples/examples';
-import { PlaygroundSession } from './session/session';
-import type { Stores } from './session/session';
-import { createExchangesStore } from './stores/exchangesStore';
-import { createFilesStore } from './stores/filesStore';
-import { createRuntimeStore } from './stores/runtimeStore';
-import { createTerminalStore } from './stores/terminalStore';
-import { createTriggersStore } from './stores/triggersStore';
+import type { PlaygroundSession, Stores } from './session/session';
 import './styles/theme.css';
-import './styles/layout.css';
 
 declare global {
   interface Window {
@@ -44,10 +33,8 @@ const bootTimeoutMs = bootTimeoutFromLocation(location);
 const { options: embed, problems: embedProblems } = readEmbedOptions(location.search);
 applyThemeAttribute(document.documentElement, embed.theme);
 
-// Code from a share link waits here for the person's yes before the local engine runs it.
-const gate = createRunGate();
-const engine = gatedEngine(
-  chooseEngine(location, document, {
+const { stores, session, layout, ui, gate, actions, app } = createPlayground({
+  engine: chooseEngine(location, document, {
     factories: {
       local: (config) => new LocalEngine(config),
       webcontainer: () => new WebContainerEngine(bootTimeoutMs !== undefined ? { bootTimeoutMs } : {}),
@@ -55,21 +42,18 @@ const engine = gatedEngine(
     },
     readLocalEngineConfig,
   }),
-  gate,
-);
-
-const stores: Stores = {
-  files: createFilesStore(),
-  runtime: createRuntimeStore(engine.kind),
-  exchanges: createExchangesStore(),
-  triggers: createTriggersStore(SEED_REQUEST),
-  terminal: createTerminalStore(),
-};
-const session = new PlaygroundSession(engine, stores);
-// An embed keeps its sizes to itself: a docs page must not change the reader's playground layout.
-const layout = createLayoutStore(embed.embed ? undefined : safeLocalStorage());
-const ui = createUiStore({ kind: 'example', name: DEFAULT_EXAMPLE, example: DEFAULT_EXAMPLE });
-ui.getState().setEmbedProblems(embedProblems);
+  seedRequest: SEED_REQUEST,
+  defaultExample: DEFAULT_EXAMPLE,
+  examples,
+  loadExample,
+  modules: lazyModules,
+  // An embed keeps its sizes to itself: a docs page must not change the reader's playground layout.
+  layoutStorage: embed.embed ? undefined : safeLocalStorage(),
+  embedProblems,
+  confirm: (question) => window.confirm(question),
+  setAddress,
+  download: downloadBlob,
+});
 
 /** Keeps the address in step with what is open, so a reload opens it again. */
 function setAddress({ example, clearHash }: AddressChange): void {
@@ -79,29 +63,6 @@ function setAddress({ example, clearHash }: AddressChange): void {
   if (clearHash) url.hash = '';
   history.replaceState(history.state, '', url);
 }
-
-const actions = createActions({
-  stores,
-  session,
-  loadExample,
-  onExampleOpened(name) {
-    loadedTrusted(ui, gate, { kind: 'example', name, example: name });
-    setAddress({ example: name, clearHash: true });
-  },
-});
-const app = createAppActions({
-  stores,
-  session,
-  base: actions,
-  ui,
-  layout,
-  gate,
-  examples,
-  modules: lazyModules,
-  confirm: (question) => window.confirm(question),
-  setAddress,
-  download: downloadBlob,
-});
 
 if (params.has('test')) window.__playground = { stores, session };
 
@@ -154,7 +115,7 @@ window.addEventListener('hashchange', () => void app.openLink(location.search, l
 if (embed.embed) {
   void import('./embed/messageApi')
     .then(async ({ allowedParentOrigin, startMessageApi }) => {
-      const { createEmbedHost } = await import('./app/embedHost');
+      const { createEmbedHost } = await import('./embed/embedHost');
       startMessageApi(
         window,
         allowedParentOrigin(embed, document.referrer),

@@ -1,4 +1,4 @@
-import type { ConfirmReason } from '../app/uiStore';
+import type { ConfirmReason } from '../shell/uiStore';
 import { Modal } from './Modal';
 
 export interface ConfirmRunDialogProps {

@@ -11,7 +11,7 @@ import {
   parseOrigin,
 } from '../embed/embedOptions';
 import type { SharedState } from '../share/shareState';
-import { checkShareable, encodeShareFragment } from '../app/lazy/share';
+import { checkShareable, encodeShareFragment } from '../playground/lazy/share';
 import { Modal } from './Modal';
 import { copyLabel, useCopy } from './useCopy';
 

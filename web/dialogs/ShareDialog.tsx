@@ -7,8 +7,8 @@ import {
   shareLinkStatus,
   shareUrl,
   SHARE_LINK_WARN_LENGTH,
-} from '../app/lazy/share';
-import { downloadBlob } from '../transfer/download';
+} from '../playground/lazy/share';
+import { downloadBlob } from '../transfer/downloadBlob';
 import { Modal } from './Modal';
 import { copyLabel, useCopy } from './useCopy';
 

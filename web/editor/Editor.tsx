@@ -2,6 +2,7 @@ import { Component, lazy, Suspense } from 'react';
 import type { ReactNode } from 'react';
 import type { EditorProps } from './editorProps';
 import { TextareaEditor } from './TextareaEditor';
+import './editor.css';
 
 const MonacoEditor = lazy(() => import('./monaco/MonacoEditor'));
 

@@ -1,4 +1,5 @@
 import type { EditorProps } from './editorProps';
+import './markers.css';
 
 export interface TextareaEditorProps extends EditorProps {
   /** Why the plain editor is showing, when it is there for good. */

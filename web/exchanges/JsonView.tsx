@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { decodeNested } from './jsonTree';
-import type { JsonNode, JsonString } from './jsonTree';
+import type { JsonTreeNode, JsonTreeString } from './jsonTree';
 
 const INDENT = '  ';
 
@@ -9,7 +9,7 @@ const INDENT = '  ';
  * double-encodes Metadata values and queue data) gets a toggle that decodes it in place.
  * Everything is text nodes: nothing from a body is ever read as HTML.
  */
-export function JsonView({ node, label = 'body' }: { readonly node: JsonNode; readonly label?: string }) {
+export function JsonView({ node, label = 'body' }: { readonly node: JsonTreeNode; readonly label?: string }) {
   return (
     <pre className="xp-code xp-json" data-testid="json-view">
       <JsonValue node={node} level={0} path={label} />
@@ -17,7 +17,7 @@ export function JsonView({ node, label = 'body' }: { readonly node: JsonNode; re
   );
 }
 
-function JsonValue({ node, level, path }: { node: JsonNode; level: number; path: string }) {
+function JsonValue({ node, level, path }: { node: JsonTreeNode; level: number; path: string }) {
   switch (node.kind) {
     case 'object':
       if (node.entries.length === 0) return <>{'{}'}</>;
@@ -60,7 +60,7 @@ function JsonValue({ node, level, path }: { node: JsonNode; level: number; path:
   }
 }
 
-function JsonStringValue({ node, level, path }: { node: JsonString; level: number; path: string }) {
+function JsonStringValue({ node, level, path }: { node: JsonTreeString; level: number; path: string }) {
   const nested = useMemo(() => decodeNested(node), [node]);
   const [decoded, setDecoded] = useState(false);
   if (nested === undefined) return <span className="xp-j-str">{node.raw}</span>;

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { decodeNested, parseJsonTree, prettyJson, printJson } from './jsonTree';
-import type { JsonNode, JsonString } from './jsonTree';
+import type { JsonTreeNode, JsonTreeString } from './jsonTree';
 
-const str = (node: JsonNode | undefined): JsonString => {
+const str = (node: JsonTreeNode | undefined): JsonTreeString => {
   if (node?.kind !== 'string') throw new Error(`not a string: ${JSON.stringify(node)}`);
   return node;
 };

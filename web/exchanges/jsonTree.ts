@@ -5,21 +5,21 @@
  * data) can be shown as sent and decoded in place.
  */
 
-export type JsonNode =
-  | { readonly kind: 'object'; readonly entries: readonly JsonEntry[] }
-  | { readonly kind: 'array'; readonly items: readonly JsonNode[] }
+export type JsonTreeNode =
+  | { readonly kind: 'object'; readonly entries: readonly JsonTreeEntry[] }
+  | { readonly kind: 'array'; readonly items: readonly JsonTreeNode[] }
   | { readonly kind: 'string'; readonly raw: string; readonly value: string }
   | { readonly kind: 'number'; readonly raw: string }
   | { readonly kind: 'literal'; readonly raw: 'true' | 'false' | 'null' };
 
-export interface JsonEntry {
+export interface JsonTreeEntry {
   readonly key: string;
   /** The key as written, quotes and escapes included. */
   readonly keyRaw: string;
-  readonly value: JsonNode;
+  readonly value: JsonTreeNode;
 }
 
-export type JsonString = Extract<JsonNode, { kind: 'string' }>;
+export type JsonTreeString = Extract<JsonTreeNode, { kind: 'string' }>;
 
 /** Deeper nesting than this is shown as text rather than risk the stack. */
 const MAX_DEPTH = 256;
@@ -27,7 +27,7 @@ const MAX_DEPTH = 256;
 class JsonSyntaxError extends Error {}
 
 /** Parses strict JSON (RFC 8259) into an order-keeping tree; `undefined` when it is not JSON. */
-export function parseJsonTree(text: string): JsonNode | undefined {
+export function parseJsonTree(text: string): JsonTreeNode | undefined {
   const reader = new Reader(text);
   try {
     reader.skipSpace();
@@ -57,7 +57,7 @@ class Reader {
     }
   }
 
-  value(depth: number): JsonNode {
+  value(depth: number): JsonTreeNode {
     if (depth > MAX_DEPTH) throw new JsonSyntaxError('too deep');
     const c = this.text[this.pos];
     if (c === '{') return this.object(depth);
@@ -76,7 +76,7 @@ class Reader {
     return { kind: 'number', raw: m[0] };
   }
 
-  string(): JsonString {
+  string(): JsonTreeString {
     const t = this.text;
     const start = this.pos;
     let i = start + 1;
@@ -100,9 +100,9 @@ class Reader {
     return { kind: 'string', raw, value: JSON.parse(raw) as string };
   }
 
-  object(depth: number): JsonNode {
+  object(depth: number): JsonTreeNode {
     this.pos++;
-    const entries: JsonEntry[] = [];
+    const entries: JsonTreeEntry[] = [];
     this.skipSpace();
     if (this.text[this.pos] === '}') {
       this.pos++;
@@ -124,9 +124,9 @@ class Reader {
     }
   }
 
-  array(depth: number): JsonNode {
+  array(depth: number): JsonTreeNode {
     this.pos++;
-    const items: JsonNode[] = [];
+    const items: JsonTreeNode[] = [];
     this.skipSpace();
     if (this.text[this.pos] === ']') {
       this.pos++;
@@ -148,7 +148,7 @@ class Reader {
  * (`"\"1005\""` holds the string `"1005"`). Bare numbers and literals are left alone, or every
  * `"1"` would offer to decode.
  */
-export function decodeNested(node: JsonString): JsonNode | undefined {
+export function decodeNested(node: JsonTreeString): JsonTreeNode | undefined {
   const first = node.value.trimStart()[0];
   if (first !== '{' && first !== '[' && first !== '"') return undefined;
   return parseJsonTree(node.value);
@@ -161,7 +161,7 @@ export function prettyJson(text: string, indent = '  '): string | undefined {
 }
 
 /** Prints a tree the way `JSON.stringify(value, null, indent)` would, in source order. */
-export function printJson(node: JsonNode, indent = '  ', level = 0): string {
+export function printJson(node: JsonTreeNode, indent = '  ', level = 0): string {
   const pad = (n: number) => indent.repeat(n);
   switch (node.kind) {
     case 'object':

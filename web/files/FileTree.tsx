@@ -1,12 +1,14 @@
 import { useMemo, useState } from 'react';
 import { useStore } from 'zustand';
-import type { PlaygroundActions } from '../app/playgroundActions';
+import type { PlaygroundActions } from '../playground/playgroundActions';
 import type { FilesStore } from '../stores/filesStore';
 import type { RuntimeStore } from '../stores/runtimeStore';
 import { NewFunctionForm, PathForm } from './NewItemForms';
 import { buildTree, functionFolders, problemLevels } from './tree';
 import type { RowEditing } from './TreeRows';
 import { TreeRows } from './TreeRows';
+import '../styles/paneHeader.css';
+import './fileTree.css';
 
 export interface FileTreeProps {
   readonly files: FilesStore;

@@ -1,8 +1,9 @@
 import type { FunctionInfo } from '../../runtime/core/control/protocol';
-import { triggerBadge } from '../app/status';
+import { triggerBadge } from '../shell/status';
 import { PathForm } from './NewItemForms';
 import type { TreeNode } from './tree';
 import { folderTrigger } from './triggerOf';
+import '../styles/marks.css';
 
 /** What one row is busy with: renaming it, or confirming its deletion. */
 export type RowEditing = { readonly kind: 'rename' | 'delete'; readonly path: string } | undefined;

@@ -3,6 +3,8 @@ import { useStore } from 'zustand';
 import type { TerminalStore } from '../stores/terminalStore';
 import { stripAnsi } from './appendedText';
 import type { TerminalView } from './xtermView';
+import '../styles/paneHeader.css';
+import './terminal.css';
 
 export interface TerminalPanelProps {
   readonly terminal: TerminalStore;

@@ -1,8 +1,0 @@
-/**
- * Everything the page uses from web/transfer (zip export and import), in one chunk loaded on
- * demand: it pulls in fflate.
- */
-export { exportAppZip, zipFileName } from '../../transfer/exportZip';
-export { downloadBlob } from '../../transfer/download';
-export { importDrop, importPickedFiles } from '../../transfer/pickers';
-export type { ImportResult } from '../../transfer/importApp';
