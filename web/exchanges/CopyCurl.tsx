@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Exchange } from '../../runtime/core/exchange/exchange';
 import { curlForExchange } from './curl';
+import './CopyCurl.css';
 
 type CopyState = 'idle' | 'copied' | 'manual';
 

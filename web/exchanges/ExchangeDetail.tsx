@@ -5,6 +5,7 @@ import { formatClockTime, formatDuration, statusLabel, statusTone, TRIGGER_LABEL
 import { HopView } from './HopView';
 import { parseJsonTree } from './jsonTree';
 import { JsonView } from './JsonView';
+import './ExchangeDetail.css';
 
 export interface ExchangeDetailProps {
   readonly exchange: Exchange;

@@ -2,6 +2,7 @@ import { useRef } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { ChainRow } from './chains';
 import { formatDuration, statusLabel, statusTone, TRIGGER_LABELS } from './format';
+import './ExchangeList.css';
 
 export interface ExchangeListProps {
   readonly rows: readonly ChainRow[];

@@ -1,3 +1,7 @@
+// The panel's styles come before its parts' (imported by ExchangeDetail, ExchangeList and theirs),
+// so the parts' rules follow the shared ones in the cascade and win where they override them.
+import '../styles/panelControls.css';
+import './ExchangesPanel.css';
 import { useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import type { ExchangesStore } from '../stores/exchangesStore';
@@ -6,8 +10,6 @@ import type { PlaygroundSession } from '../session/session';
 import { causedBy, chainRows } from './chains';
 import { ExchangeDetail } from './ExchangeDetail';
 import { ExchangeList } from './ExchangeList';
-import '../styles/panelControls.css';
-import './exchanges.css';
 
 export interface ExchangesPanelProps {
   readonly exchanges: ExchangesStore;

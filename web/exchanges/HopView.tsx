@@ -3,6 +3,7 @@ import type { Hop, ParsedMessage, WireMessage } from '../../runtime/core/exchang
 import { describeHop, formatBytes, formatOffset, isJsonContentType, keptBytes } from './format';
 import { parseJsonTree } from './jsonTree';
 import { JsonView } from './JsonView';
+import './HopView.css';
 
 export type HopMode = 'parsed' | 'raw';
 

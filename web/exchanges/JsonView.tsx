@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { decodeNested } from './jsonTree';
 import type { JsonTreeNode, JsonTreeString } from './jsonTree';
+import './JsonView.css';
 
 const INDENT = '  ';
 

@@ -1,4 +1,5 @@
-import { MinHeap } from './minHeap';
+import { QueueState } from './queueState';
+import type { MessageRecord, VisibilityEntry } from './queueState';
 
 /** Clock and identifiers, injected so that tests and replays are deterministic. */
 export interface QueueStoreDeps {
@@ -67,107 +68,6 @@ export const DEFAULT_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 export const NEVER_EXPIRES = Date.UTC(9999, 11, 31, 23, 59, 59);
 /** Azure Storage returns at most 32 messages per receive or peek. */
 export const MAX_MESSAGES_PER_CALL = 32;
-
-interface MessageRecord {
-  readonly id: string;
-  readonly text: string;
-  readonly insertionTime: number;
-  readonly expirationTime: number;
-  readonly seq: number;
-  dequeueCount: number;
-  nextVisibleTime: number;
-  popReceipt: string | null;
-  /** Bumped whenever nextVisibleTime changes, so older heap entries can be recognised as stale. */
-  version: number;
-  alive: boolean;
-}
-
-interface VisibilityEntry {
-  readonly at: number;
-  readonly seq: number;
-  readonly version: number;
-  readonly record: MessageRecord;
-}
-
-// Heaps keep stale entries (lazy deletion) and are rebuilt once stale ones outnumber live ones,
-// so each operation stays O(log n) amortised however many messages are invisible.
-const COMPACT_SLACK = 64;
-
-class QueueState {
-  readonly messages = new Map<string, MessageRecord>();
-  readonly byVisibility = new MinHeap<VisibilityEntry>(
-    (a, b) => a.at < b.at || (a.at === b.at && a.seq < b.seq),
-  );
-  readonly byExpiry = new MinHeap<MessageRecord>(
-    (a, b) => a.expirationTime < b.expirationTime || (a.expirationTime === b.expirationTime && a.seq < b.seq),
-  );
-
-  schedule(record: MessageRecord): void {
-    record.version++;
-    this.byVisibility.push({ at: record.nextVisibleTime, seq: record.seq, version: record.version, record });
-    this.compact();
-  }
-
-  add(record: MessageRecord): void {
-    this.messages.set(record.id, record);
-    this.byExpiry.push(record);
-    this.schedule(record);
-  }
-
-  remove(record: MessageRecord): void {
-    record.alive = false;
-    this.messages.delete(record.id);
-    this.compact();
-  }
-
-  private compact(): void {
-    const limit = 2 * this.messages.size + COMPACT_SLACK;
-    if (this.byVisibility.size > limit) {
-      this.byVisibility.rebuild(
-        [...this.messages.values()].map((r) => ({
-          at: r.nextVisibleTime,
-          seq: r.seq,
-          version: r.version,
-          record: r,
-        })),
-      );
-    }
-    if (this.byExpiry.size > limit) this.byExpiry.rebuild([...this.messages.values()]);
-  }
-
-  /** The first live visibility entry, discarding stale ones on the way. */
-  head(): VisibilityEntry | undefined {
-    for (;;) {
-      const top = this.byVisibility.peek();
-      if (!top || isCurrent(top)) return top;
-      this.byVisibility.pop();
-    }
-  }
-
-  removeExpired(now: number): string[] {
-    const ids: string[] = [];
-    for (;;) {
-      const top = this.byExpiry.peek();
-      if (!top) break;
-      if (top.alive && top.expirationTime > now) break;
-      this.byExpiry.pop();
-      if (top.alive) {
-        ids.push(top.id);
-        this.remove(top);
-      }
-    }
-    return ids;
-  }
-
-  /** Live records in queue order: by next visible time, then by arrival. */
-  ordered(): MessageRecord[] {
-    return [...this.messages.values()].sort((a, b) => a.nextVisibleTime - b.nextVisibleTime || a.seq - b.seq);
-  }
-}
-
-function isCurrent(entry: VisibilityEntry): boolean {
-  return entry.record.alive && entry.version === entry.record.version;
-}
 
 function snapshot(r: MessageRecord, popReceipt: string | null = r.popReceipt): QueueMessage {
   return {
