@@ -55,3 +55,94 @@ export type FromHandler =
   | { readonly t: 'unlisten'; readonly port: number }
   /** process.exit(code), or an uncaught exception (code 1). The worker is terminated after. */
   | { readonly t: 'exit'; readonly code: number };
+
+// ---------------------------------------------------------------------------------------------
+// The engine's side: page ↔ sandbox iframe ↔ host worker. Added by the engine; the handler
+// worker needs none of what follows.
+//
+//   page ──(window message, once)──▶ iframe: SandboxBoot, carrying the sandbox port
+//   page ──(sandbox port)──▶ iframe: start / stop host workers
+//   page ──(host port, one per host run)──▶ host worker: files, control input; back: output, exit
+//   host worker ──(supervisor port)──▶ iframe: spawn / kill handler workers
+// ---------------------------------------------------------------------------------------------
+
+/** Iframe → page (window message), once its script runs: the page may send SandboxBoot. */
+export interface SandboxReady {
+  readonly t: 'fchp-sandbox-ready';
+}
+
+/** Page → iframe (window message), once: the worker sources, and the port for everything after. */
+export interface SandboxBoot {
+  readonly t: 'fchp-sandbox-boot';
+  /** Classic-worker script of the host worker (build/inpage/host-worker.js). */
+  readonly hostWorker: string;
+  /** Classic-worker script of the handler worker (build/inpage/handler-worker.js). */
+  readonly handlerWorker: string;
+  readonly port: MessagePort;
+}
+
+/** Page → iframe, on the sandbox port. */
+export type ToSandbox =
+  /** Starts a host worker; `port` is its end of the page's host port. */
+  | { readonly t: 'start-host'; readonly id: number; readonly port: MessagePort }
+  /** Terminates a host worker and every handler worker it started. */
+  | { readonly t: 'stop-host'; readonly id: number }
+  /** Test hook: starts a worker from `source` and hands it `port` (plumbing checks). */
+  | { readonly t: 'probe'; readonly id: number; readonly source: string; readonly port: MessagePort };
+
+/** Iframe → page, on the sandbox port. */
+export type FromSandbox =
+  | { readonly t: 'booted' }
+  /** A host worker failed outside its own handling (load error, uncaught error): it is gone. */
+  | { readonly t: 'host-failed'; readonly id: number; readonly message: string }
+  /** The iframe's `self.origin`, for the page's checks and tests. */
+  | { readonly t: 'probe-started'; readonly id: number; readonly origin: string };
+
+/** Iframe → host worker (worker message, once): its two ports. */
+export interface HostWorkerInit {
+  readonly t: 'init';
+  /** To the page: HostInput in, HostOutput out. */
+  readonly page: MessagePort;
+  /** To the iframe: SupervisorRequest out, SupervisorEvent in. */
+  readonly supervisor: MessagePort;
+}
+
+/** Page → host worker, on the host port. */
+export type HostInput =
+  /** The whole app folder (app-relative paths, text): replaces the previous map. */
+  | { readonly t: 'files'; readonly files: Readonly<Record<string, string>> }
+  /** Starts the host on the files last sent (once per host worker). */
+  | { readonly t: 'run'; readonly env: Readonly<Record<string, string>> }
+  /** Control text for the host's input (framed commands), as written to the CLI's stdin. */
+  | { readonly t: 'input'; readonly text: string };
+
+/** Host worker → page, on the host port. */
+export type HostOutput =
+  /** Control text from the host (framed events and log lines), as on the CLI's stdout. */
+  | { readonly t: 'output'; readonly text: string }
+  /** The host stopped by itself (fatal error, handler failing for good). */
+  | { readonly t: 'exit'; readonly code: number };
+
+/** Host worker → iframe, on the supervisor port. */
+export type SupervisorRequest =
+  /** Starts a handler worker and hands it `port`, its process port (HandlerBoot). */
+  | { readonly t: 'spawn'; readonly pid: number; readonly port: MessagePort }
+  | { readonly t: 'kill'; readonly pid: number };
+
+/** Iframe → host worker, on the supervisor port. */
+export type SupervisorEvent =
+  /** A handler worker failed outside the handler's own handling (load or uncaught error). */
+  {
+    readonly t: 'worker-error';
+    readonly pid: number;
+    readonly message: string;
+    readonly filename?: string;
+    readonly lineno?: number;
+    readonly colno?: number;
+  };
+
+/** Iframe → handler worker (worker message, once): its process port (ToHandler / FromHandler). */
+export interface HandlerBoot {
+  readonly t: 'boot';
+  readonly port: MessagePort;
+}
