@@ -9,7 +9,8 @@ import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { HostEvent } from '../runtime/core/control/protocol';
-import { FunctionHost } from '../runtime/node/host/functionHost';
+import { createNodeHost } from '../runtime/node/nodeHost';
+import type { FunctionHost } from '../runtime/node/nodeHost';
 
 const ROUNDS = envInt('BENCH_ROUNDS', 6);
 const LATENCY_N = envInt('BENCH_LATENCY_N', 1500); // sequential requests per side per round
@@ -172,7 +173,7 @@ function concat(parts: Float64Array[]): Float64Array {
 }
 
 async function startHost(appRoot: string): Promise<{ host: FunctionHost; handlerPort: number }> {
-  const host = new FunctionHost({ appRoot, port: 0, env: { ...process.env } });
+  const host = createNodeHost({ appRoot, port: 0, env: { ...process.env } });
   const running = new Promise<number>((resolve, reject) => {
     host.subscribe((e: HostEvent) => {
       if (e.type !== 'host.status') return;

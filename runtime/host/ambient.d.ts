@@ -13,3 +13,9 @@ declare class TextDecoder {
   decode(input?: Uint8Array): string;
 }
 declare const console: { log(...args: unknown[]): void; error(...args: unknown[]): void };
+declare class URL {
+  constructor(url: string, base?: string);
+  readonly pathname: string;
+  readonly search: string;
+  readonly searchParams: { get(name: string): string | null };
+}

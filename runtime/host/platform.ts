@@ -12,6 +12,7 @@ export interface ByteStream {
   end(): void;
   /** Closes both ways at once, dropping anything unsent. */
   destroy(error?: Error): void;
+  /** Each chunk is the receiver's to keep: platforms never reuse a buffer they delivered. */
   onData(listener: (chunk: Uint8Array) => void): void;
   /** The peer ended its side (EOF). The stream may still be written until closed. */
   onEnd(listener: () => void): void;
@@ -82,6 +83,8 @@ export interface Platform {
   randomUUID(): string;
   randomBytes(length: number): Uint8Array;
   hostname(): string;
+  /** Processors available (Node's availableParallelism); queue batch sizes scale with it. */
+  processorCount(): number;
   /** The zone timers use when none is configured. */
   defaultTimeZone(): string;
 }

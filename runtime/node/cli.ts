@@ -1,10 +1,10 @@
 import { resolve } from 'node:path';
 import { existsSync, statSync } from 'node:fs';
-import { FunctionHost } from './host/functionHost';
+import { createNodeHost } from './nodeHost';
 import { attachStdioChannel } from './control/stdioChannel';
 import { consolePrinter } from './console/consoleOutput';
 import { asciiJson } from '../core/control/framing';
-import { HOST_VERSION } from './host/constants';
+import { HOST_VERSION } from '../host/constants';
 
 const USAGE = `Usage: npm run host -- <appDir> [options]
 
@@ -60,7 +60,7 @@ async function main(): Promise<number> {
     process.stderr.write(`error: ${appRoot} is not a folder\n`);
     return 2;
   }
-  const host = new FunctionHost({
+  const host = createNodeHost({
     appRoot,
     ...(parsed.port !== undefined && { port: parsed.port }),
     enableAuth: parsed.enableAuth,

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { HostEvent } from '../../runtime/core/control/protocol';
 import type { Exchange } from '../../runtime/core/exchange/exchange';
-import type { FunctionHost } from '../../runtime/node/host/functionHost';
+import type { FunctionHost } from '../../runtime/node/nodeHost';
 import { startHostOn } from '../support/startHost';
 
 // Every folder in examples/ is a complete function app: it must load with no error diagnostics,

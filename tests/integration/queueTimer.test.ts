@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { FunctionHost } from '../../runtime/node/host/functionHost';
+import type { FunctionHost } from '../../runtime/node/nodeHost';
 import { startHostOn } from '../support/startHost';
 import { LANGUAGES, TestApp } from '../support/testApp';
 

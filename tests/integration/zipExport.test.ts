@@ -6,7 +6,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { HostEvent } from '../../runtime/core/control/protocol';
-import type { FunctionHost } from '../../runtime/node/host/functionHost';
+import type { FunctionHost } from '../../runtime/node/nodeHost';
 import { exportAppZip } from '../../web/transfer/exportZip';
 import { COMMONJS_PACKAGE_JSON } from '../../web/transfer/generated';
 import { startHostOn } from '../support/startHost';

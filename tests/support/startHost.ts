@@ -1,5 +1,6 @@
 import type { HostEvent } from '../../runtime/core/control/protocol';
-import { FunctionHost } from '../../runtime/node/host/functionHost';
+import { createNodeHost } from '../../runtime/node/nodeHost';
+import type { FunctionHost } from '../../runtime/node/nodeHost';
 
 /**
  * Starts the real host on an app folder and waits until it is Running or has stopped in Error
@@ -10,7 +11,7 @@ export async function startHostOn(
   timeoutMs = 15_000,
 ): Promise<{ host: FunctionHost; events: HostEvent[] }> {
   const events: HostEvent[] = [];
-  const host = new FunctionHost({ appRoot, port: 0 });
+  const host = createNodeHost({ appRoot, port: 0 });
   host.subscribe((e) => events.push(e));
   await host.start();
   const deadline = Date.now() + timeoutMs;

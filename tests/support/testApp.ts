@@ -13,7 +13,8 @@ import http from 'node:http';
 import { fileURLToPath } from 'node:url';
 import type { HostEvent } from '../../runtime/core/control/protocol';
 import type { Exchange } from '../../runtime/core/exchange/exchange';
-import { FunctionHost } from '../../runtime/node/host/functionHost';
+import { createNodeHost } from '../../runtime/node/nodeHost';
+import type { FunctionHost } from '../../runtime/node/nodeHost';
 
 export const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
 export type Language = 'node' | 'python';
@@ -95,7 +96,7 @@ export class TestApp {
     copyFileSync(join(FIXTURES, 'handlers', 'recorder.cjs'), join(root, 'recorder.cjs'));
     copyFileSync(join(FIXTURES, 'handlers', 'recorder.py'), join(root, 'recorder.py'));
     if (options.responses) write(root, 'responses.json', options.responses);
-    const host = new FunctionHost({
+    const host = createNodeHost({
       appRoot: root,
       port: 0,
       env: { ...process.env },

@@ -101,3 +101,20 @@ export function resolveWallClock(wallMs: number, timeZone: string): number {
   if (last !== undefined) return last;
   return wallMs - utcOffsetAt(wallMs - MS_PER_DAY, timeZone);
 }
+
+/**
+ * The zone timers run in: `WEBSITE_TIME_ZONE`, then `TZ`, then the machine's, as the host's
+ * process-local time does. An unknown configured zone falls back to UTC with a warning.
+ */
+export function timerTimeZone(
+  configured: string | undefined,
+  machineZone: string,
+): { zone: string; warning?: string } {
+  if (configured && isValidTimeZone(configured)) return { zone: configured };
+  if (configured)
+    return {
+      zone: 'UTC',
+      warning: `The time zone '${configured}' (WEBSITE_TIME_ZONE/TZ) is not a known IANA zone; timers use UTC.`,
+    };
+  return { zone: machineZone || 'UTC' };
+}

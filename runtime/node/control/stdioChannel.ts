@@ -1,92 +1,21 @@
-import type { Command, HostEvent } from '../../core/control/protocol';
-import { validateCommand } from '../../core/control/protocol';
-import { encodeFrame, FrameDecoder } from '../../core/control/framing';
-import type { FunctionHost } from '../host/functionHost';
+import { attachControlChannel } from '../../host/control/controlChannel';
+import type { FunctionHost } from '../../host/functionHost';
 
 /**
- * The control channel over the host's own stdio: events out as frames on stdout, commands in
- * as frames on stdin. Raw mode stops a terminal's line discipline from echoing or cutting them.
+ * The control channel over the host's own stdio. Raw mode stops a terminal's line discipline
+ * from echoing or cutting the frames.
  */
 export function attachStdioChannel(host: FunctionHost, write: (text: string) => void): () => void {
-  const send = (event: HostEvent) => write(encodeFrame(event));
-  const unsubscribe = host.subscribe(send);
-  const decoder = new FrameDecoder();
   const stdin = process.stdin;
   if (stdin.isTTY) stdin.setRawMode(true);
   stdin.setEncoding('utf8');
-  const onData = (chunk: string) => {
-    const { messages, errors } = decoder.push(chunk);
-    for (const error of errors) host.log('warning', 'Host.Control', error);
-    for (const message of messages) {
-      const checked = validateCommand(message);
-      if (!checked.ok) {
-        const id =
-          typeof (message as { id?: unknown })?.id === 'string' ? (message as { id: string }).id : '';
-        send({ type: 'command.result', id, ok: false, error: `Invalid command: ${checked.error}` });
-        continue;
-      }
-      void execute(host, checked.value).then(
-        (result) =>
-          send({
-            type: 'command.result',
-            id: checked.value.id,
-            ok: true,
-            ...(result !== undefined && { result }),
-          }),
-        (e: unknown) =>
-          send({ type: 'command.result', id: checked.value.id, ok: false, error: (e as Error).message }),
-      );
-    }
-  };
-  stdin.on('data', onData);
+  const detach = attachControlChannel(host, {
+    write,
+    onInput: (listener) => stdin.on('data', listener),
+  });
   stdin.resume();
   return () => {
-    unsubscribe();
-    stdin.off('data', onData);
+    detach();
     stdin.pause();
   };
-}
-
-function orFail(ok: boolean, name: string): undefined {
-  if (!ok) throw new Error(`No timer function named '${name}'.`);
-  return undefined;
-}
-
-async function execute(host: FunctionHost, command: Command): Promise<unknown> {
-  switch (command.type) {
-    case 'http.request':
-      return host.performRequest(command.request);
-    case 'app.reload':
-      await host.reload();
-      return undefined;
-    case 'handler.restart':
-      host.restartHandler();
-      return undefined;
-    case 'state.get':
-      host.replay();
-      return undefined;
-    case 'exchanges.clear':
-      host.exchanges.clear();
-      return undefined;
-    case 'queue.enqueue':
-      return { messageId: host.enqueue(command.queue, command.text ?? '') };
-    case 'queue.peek':
-      return host.queues.snapshot(1000).find((q) => q.name === command.queue) ?? null;
-    case 'queue.clear':
-      return { removed: host.clearQueue(command.queue) };
-    case 'queue.movePoison':
-      return { moved: host.movePoisonBack(command.queue) };
-    case 'timer.fire':
-      return orFail(host.timers.fireNow(command.functionName), command.functionName);
-    case 'timer.pause':
-      return orFail(host.timers.setPaused(command.functionName, true), command.functionName);
-    case 'timer.resume':
-      return orFail(host.timers.setPaused(command.functionName, false), command.functionName);
-    case 'timer.fastForward': {
-      const at = host.timers.fastForward(command.functionName);
-      if (at === undefined)
-        throw new Error(`No timer function named '${command.functionName}' with a next occurrence.`);
-      return { now: at };
-    }
-  }
 }

@@ -1,0 +1,129 @@
+import type { Exchange, ExchangeTrigger, Hop, HttpMode, Party, WireMessage } from './exchange';
+import { toWireMessage } from './wireMessage';
+import type { Hint } from '../invocation/hints';
+import { byteCodec } from './byteCodec';
+
+/** Where an exchange reads the time: wall clock for its start, a monotonic one for durations. */
+export interface RecorderClock {
+  now(): number;
+  monotonic(): number;
+}
+
+export interface RecorderOptions {
+  readonly clock: RecorderClock;
+  /** Body bytes kept per message. */
+  readonly bodyLimit: number;
+  readonly publish: (exchange: Exchange) => void;
+}
+
+let sequence = 0;
+
+/**
+ * Collects one exchange as it happens and publishes snapshots of it. Captured bytes are kept as
+ * they came; their text form is built only when something reads the hop (a viewer, or the
+ * control channel serialising it), so a run nobody watches pays nothing for it.
+ */
+export class ExchangeRecorder {
+  readonly id = `x${++sequence}`;
+  private readonly started: number;
+  readonly startedAt: number;
+  private hops: Hop[] = [];
+  private hints: Hint[] = [];
+  private logs: string[] = [];
+  private outputs: Exchange['outputs'][number][] = [];
+  invocationId: string | undefined;
+  functionName: string | undefined;
+  mode: HttpMode | undefined;
+  status: number | undefined;
+  error: string | undefined;
+  causedBy: string | undefined;
+  private state: Exchange['state'] = 'in-progress';
+  private durationMs: number | undefined;
+
+  constructor(
+    readonly trigger: ExchangeTrigger,
+    public title: string,
+    private readonly options: RecorderOptions,
+  ) {
+    this.started = options.clock.monotonic();
+    this.startedAt = options.clock.now();
+  }
+
+  /** Milliseconds since the exchange started. */
+  elapsed(): number {
+    return Math.round((this.options.clock.monotonic() - this.started) * 100) / 100;
+  }
+
+  /** Records a hop; `atMs` places one whose bytes are known only later (the caller's request). */
+  hop(from: Party, to: Party, raw?: Uint8Array, note?: string, atMs = this.elapsed()): void {
+    const hop: { from: Party; to: Party; atMs: number; message?: WireMessage; note?: string } = {
+      from,
+      to,
+      atMs,
+    };
+    if (raw && raw.length > 0) defineLazyMessage(hop, raw, this.options.bodyLimit);
+    if (note !== undefined) hop.note = note;
+    this.hops.push(hop);
+  }
+
+  addHints(hints: readonly Hint[]): void {
+    for (const h of hints)
+      if (!this.hints.some((x) => x.code === h.code && x.message === h.message)) this.hints.push(h);
+  }
+
+  addLogs(lines: readonly string[]): void {
+    for (const line of lines) this.logs.push(line);
+  }
+
+  addOutput(binding: string, type: string, value: string): void {
+    this.outputs.push({ binding, type, value });
+  }
+
+  /** Publishes the exchange as it stands, e.g. while the handler is still working. */
+  update(): void {
+    this.options.publish(this.snapshot());
+  }
+
+  get finished(): boolean {
+    return this.state !== 'in-progress';
+  }
+
+  finish(state: 'succeeded' | 'failed', error?: string): Exchange {
+    this.state = state;
+    if (error !== undefined) this.error = error;
+    this.durationMs = this.elapsed();
+    const snapshot = this.snapshot();
+    this.options.publish(snapshot);
+    return snapshot;
+  }
+
+  snapshot(): Exchange {
+    return {
+      id: this.id,
+      ...(this.invocationId !== undefined && { invocationId: this.invocationId }),
+      ...(this.functionName !== undefined && { functionName: this.functionName }),
+      trigger: this.trigger,
+      ...(this.mode !== undefined && { mode: this.mode }),
+      startedAt: this.startedAt,
+      ...(this.durationMs !== undefined && { durationMs: this.durationMs }),
+      state: this.state,
+      title: this.title,
+      ...(this.status !== undefined && { status: this.status }),
+      hops: [...this.hops].sort((a, b) => a.atMs - b.atMs),
+      hints: [...this.hints],
+      logs: [...this.logs],
+      outputs: [...this.outputs],
+      ...(this.error !== undefined && { error: this.error }),
+      ...(this.causedBy !== undefined && { causedBy: this.causedBy }),
+    };
+  }
+}
+
+/** An enumerable `message` that decodes the bytes on first read, so JSON and viewers see it as data. */
+function defineLazyMessage(hop: object, raw: Uint8Array, bodyLimit: number): void {
+  let message: WireMessage | undefined;
+  Object.defineProperty(hop, 'message', {
+    enumerable: true,
+    get: () => (message ??= toWireMessage(raw, bodyLimit, byteCodec)),
+  });
+}

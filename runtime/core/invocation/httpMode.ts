@@ -1,0 +1,23 @@
+import type { FunctionDef } from '../app/functionJson';
+import type { CustomHandlerOptions } from '../app/hostJson';
+import type { HttpMode } from '../exchange/exchange';
+
+/** Exactly one input (the httpTrigger) and one output (http, any name): the only shape that can be forwarded. */
+export function isHttpInAndOut(fn: FunctionDef): boolean {
+  const inputs = fn.bindings.filter((b) => b.direction !== 'out');
+  const outputs = fn.bindings.filter((b) => b.direction !== 'in');
+  return (
+    inputs.length === 1 &&
+    inputs[0]!.typeLower === 'httptrigger' &&
+    outputs.length === 1 &&
+    outputs[0]!.typeLower === 'http'
+  );
+}
+
+/** Which way the host talks to the handler for this function (proxying is checked first). */
+export function httpModeOf(fn: FunctionDef, options: CustomHandlerOptions): HttpMode {
+  if (!fn.http || !isHttpInAndOut(fn)) return 'payload';
+  if (options.enableProxyingHttpRequest) return 'proxy';
+  if (options.enableForwardingHttpRequest || options.section === 'httpWorker') return 'forwarding';
+  return 'payload';
+}

@@ -1,0 +1,60 @@
+import type { Diagnostic } from '../app/diagnostics';
+import { diagnostic } from '../app/diagnostics';
+import type { FunctionDef } from '../app/functionJson';
+import { functionRouteTemplate } from './functionRoute';
+import type { RouteValues } from './matchRoute';
+import { matchRoute } from './matchRoute';
+import type { RouteTemplate } from './routeTemplate';
+import { parseRouteTemplate } from './routeTemplate';
+
+interface RouteEntry {
+  readonly fn: FunctionDef;
+  readonly template: RouteTemplate;
+}
+
+export type RouteMatch =
+  | { readonly kind: 'function'; readonly fn: FunctionDef; readonly values: RouteValues }
+  | { readonly kind: 'none' };
+
+/**
+ * HTTP functions' routes in function order (by name, ignoring case). The host adds one route per
+ * function to a RouteCollection, which takes the first match: it does not rank routes by
+ * specificity, so `products/{id}` in function A shadows `products/new` in function B.
+ */
+export class RouteTable {
+  private readonly entries: RouteEntry[];
+  readonly diagnostics: Diagnostic[] = [];
+
+  constructor(functions: readonly FunctionDef[], routePrefix: string) {
+    const entries: RouteEntry[] = [];
+    for (const fn of functions) {
+      if (!fn.http) continue;
+      const text = functionRouteTemplate(routePrefix, fn.http.route);
+      const parsed = parseRouteTemplate(text);
+      if (!parsed.ok) {
+        this.diagnostics.push(
+          diagnostic('error', fn.file, parsed.error, { where: 'route', functionName: fn.name }),
+        );
+        continue;
+      }
+      entries.push({ fn, template: parsed.template });
+    }
+    this.entries = entries;
+  }
+
+  /** A method outside `methods` is no match at all, so the caller gets 404, not 405. */
+  match(method: string, rawPath: string): RouteMatch {
+    const upper = method.toUpperCase();
+    for (const entry of this.entries) {
+      const methods = entry.fn.http?.methods;
+      if (methods && !methods.includes(upper)) continue;
+      const values = matchRoute(entry.template, rawPath);
+      if (values) return { kind: 'function', fn: entry.fn, values };
+    }
+    return { kind: 'none' };
+  }
+
+  has(fn: FunctionDef): boolean {
+    return this.entries.some((e) => e.fn === fn);
+  }
+}

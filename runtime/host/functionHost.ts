@@ -1,0 +1,381 @@
+import type { AppModel } from '../core/app/appModel';
+import { loadApp } from '../core/app/appModel';
+import { formatDiagnostic } from '../core/app/diagnostics';
+import type { Diagnostic } from '../core/app/diagnostics';
+import type { FunctionDef } from '../core/app/functionJson';
+import { lookupSetting } from '../core/app/settings';
+import { functionList } from '../core/control/functionList';
+import type { HostEvent, HostState, HttpRequestSpec } from '../core/control/protocol';
+import type { ExchangeTrigger } from '../core/exchange/exchange';
+import { ExchangeLog } from '../core/exchange/exchangeLog';
+import { ExchangeRecorder } from '../core/exchange/exchangeRecorder';
+import type { OutputValue } from '../core/invocation/resultMapper';
+import { encodeBase64 } from '../core/queues/base64';
+import { RouteTable } from '../core/routing/routeTable';
+import { VirtualClock } from '../core/time/virtualClock';
+import { timerTimeZone } from '../core/timers/timeZone';
+import { toPlain } from '../core/json/jsonNode';
+import { DEFAULT_FRONT_DOOR_PORT, EXCHANGE_BODY_LIMIT, HOST_VERSION } from './constants';
+import type { FrontDoor } from './frontDoor/frontDoor';
+import { openFrontDoor } from './frontDoor/frontDoor';
+import { routeRequest } from './frontDoor/frontDoorRouter';
+import { callFrontDoor } from './frontDoor/loopbackCaller';
+import { HandlerSupervisor } from './handler/handlerSupervisor';
+import type { HandlerState } from './handler/handlerSupervisor';
+import type { AppContext, HostKeys, LogFields, LogLevel } from './hostContext';
+import { HttpClient } from './http/httpClient';
+import type { ServerConnection, ServerRequest, ServerResponse } from './http/serverConnection';
+import { deliverOutputs } from './invocation/outputDelivery';
+import { invokeFromAdmin, invokeQueue, invokeTimer } from './invocation/triggerInvocations';
+import type { Platform } from './platform';
+import { QueueService } from './triggers/queueService';
+import { TimerService } from './triggers/timerService';
+
+export interface FunctionHostOptions {
+  readonly platform: Platform;
+  readonly appRoot: string;
+  /** Front door port; local.settings.json `Host.LocalHttpPort`, then 7071, when absent. */
+  readonly port?: number;
+  readonly bindAddress?: string;
+  readonly enableAuth?: boolean;
+  /** The environment the app sees; the platform's when absent. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+}
+
+type Listener = (event: HostEvent) => void;
+
+/**
+ * The host: loads the app, supervises the handler, serves the front door and publishes what
+ * happens as events (logs, exchanges, status). Reload re-reads the app as a host restart would.
+ * Invocations get an explicit AppContext; they never call back into this object.
+ */
+export class FunctionHost {
+  private readonly listeners = new Set<Listener>();
+  private readonly platform: Platform;
+  private readonly channel: HttpClient;
+  private readonly caller: HttpClient;
+  readonly exchanges = new ExchangeLog();
+  private readonly keys: HostKeys;
+  private readonly callerPorts = new Map<number, (exchangeId: string) => void>();
+  private frontDoor: FrontDoor | undefined;
+  private supervisor: HandlerSupervisor | undefined;
+  private context: AppContext | undefined;
+  private handlerPort: number | undefined;
+  private state: HostState = 'Starting';
+  private lastFunctions: HostEvent | undefined;
+  private errors: string[] = [];
+  private readonly startedAt: number;
+  readonly clock = new VirtualClock();
+  readonly queues: QueueService;
+  readonly timers: TimerService;
+  /** Which exchange enqueued a message, so the invocation it causes can point back to it. */
+  private readonly producers = new Map<string, string>();
+  private queueEventPending = false;
+
+  constructor(private readonly options: FunctionHostOptions) {
+    const platform = options.platform;
+    this.platform = platform;
+    this.channel = new HttpClient(platform);
+    this.caller = new HttpClient(platform);
+    this.startedAt = platform.now();
+    this.keys = { master: randomKey(platform), functionDefault: randomKey(platform) };
+    this.queues = new QueueService(
+      this.clock,
+      {
+        randomUUID: () => platform.randomUUID(),
+        randomBytes: (n) => platform.randomBytes(n),
+        processorCount: platform.processorCount(),
+      },
+      (level, message, fn) => this.log(level, 'Host.Triggers.Queue', message, fn === undefined ? {} : { functionName: fn }),
+    );
+    this.timers = new TimerService(this.clock, () => this.emitTimers());
+    this.queues.store.subscribe(() => this.scheduleQueueEvent());
+  }
+
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  get frontDoorPort(): number | undefined {
+    return this.frontDoor?.port;
+  }
+
+  get hostKeys(): HostKeys {
+    return this.keys;
+  }
+
+  async start(): Promise<void> {
+    this.emit({ type: 'hello', protocol: 1, hostVersion: HOST_VERSION });
+    const app = await this.loadApp();
+    const port = this.options.port ?? app.localHttpPort ?? DEFAULT_FRONT_DOOR_PORT;
+    this.frontDoor = await openFrontDoor(this.platform, port, this.options.bindAddress ?? '127.0.0.1', (req, res, conn) =>
+      this.onRequest(req, res, conn),
+    );
+    await this.apply(app);
+  }
+
+  async reload(): Promise<void> {
+    this.log('information', 'Host.General', 'Reloading the app: host.json, function.json or local.settings.json changed.');
+    await this.apply(await this.loadApp());
+  }
+
+  restartHandler(): void {
+    if (this.supervisor && this.supervisor.state !== 'stopped') this.supervisor.restart('Restarting the handler: its code changed.');
+    else if (this.context) void this.apply(this.context.app);
+  }
+
+  /** Kills the handler synchronously, for a host that is exiting (signals, uncaught errors). */
+  killHandlerNow(): void {
+    this.supervisor?.killNow();
+  }
+
+  /** Re-sends the current state (status, functions, every kept exchange) for a UI that just attached. */
+  replay(): void {
+    this.emitStatus();
+    if (this.lastFunctions) this.emit(this.lastFunctions);
+    this.emit({ type: 'queues', queues: this.queues.snapshot() });
+    this.emitTimers();
+    for (const exchange of this.exchanges.list()) this.emit({ type: 'exchange', exchange });
+  }
+
+  async stop(): Promise<void> {
+    this.queues.stop();
+    this.timers.stop();
+    this.supervisor?.stop();
+    this.setState('Stopped');
+    await this.frontDoor?.close();
+    this.channel.destroy();
+    this.caller.destroy();
+  }
+
+  /** Performs a request against the front door over loopback, so the caller's hop is a real one. */
+  async performRequest(spec: HttpRequestSpec): Promise<{ status: number; exchangeId?: string }> {
+    const port = this.frontDoor?.port;
+    if (port === undefined) throw new Error('The front door is not open.');
+    let exchangeId: string | undefined;
+    let claimed: number | undefined;
+    try {
+      const { status } = await callFrontDoor(this.caller, port, spec, (local) => {
+        claimed = local;
+        this.callerPorts.set(local, (id) => (exchangeId = id));
+      });
+      return { status, ...(exchangeId !== undefined && { exchangeId }) };
+    } finally {
+      if (claimed !== undefined) this.callerPorts.delete(claimed);
+    }
+  }
+
+  /** Control: put a message on a queue, as a person testing a queue trigger would. */
+  enqueue(queue: string, text: string): string {
+    return this.queues.enqueue(queue, text).id;
+  }
+
+  clearQueue(queue: string): number {
+    return this.queues.store.clear(queue);
+  }
+
+  /** Moves every message of `<queue>-poison` back to `<queue>` for another try. */
+  movePoisonBack(queue: string): number {
+    return this.queues.store.moveAll(`${queue}-poison`, queue);
+  }
+
+  log(level: LogLevel, category: string, message: string, fields: LogFields = {}): void {
+    this.emit({ type: 'log', time: new Date(this.platform.now()).toISOString(), level, category, message, ...fields });
+  }
+
+  private async loadApp(): Promise<AppModel> {
+    return loadApp(await this.platform.readAppFiles(this.options.appRoot), { ...(this.options.env ?? this.platform.env) });
+  }
+
+  private onRequest(req: ServerRequest, res: ServerResponse, conn: ServerConnection): void {
+    const claim = this.callerPorts.get(conn.remotePort);
+    const record = (t: ExchangeTrigger, title: string) => {
+      const rec = this.record(t, title);
+      claim?.(rec.id);
+      return rec;
+    };
+    routeRequest({ ...(this.context && { app: this.context }), state: this.state, errors: this.errors, record }, req, res, conn);
+  }
+
+  private record(trigger: ExchangeTrigger, title: string): ExchangeRecorder {
+    return new ExchangeRecorder(trigger, title, {
+      clock: this.platform,
+      bodyLimit: EXCHANGE_BODY_LIMIT,
+      publish: (exchange) => {
+        this.exchanges.put(exchange);
+        this.emit({ type: 'exchange', exchange });
+      },
+    });
+  }
+
+  private async apply(app: AppModel): Promise<void> {
+    this.queues.stop();
+    this.timers.stop();
+    this.supervisor?.stop();
+    this.supervisor = undefined;
+    this.context = undefined;
+    this.errors = app.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic);
+    for (const d of app.diagnostics) this.log(d.severity === 'error' ? 'error' : 'warning', 'Host.Startup', formatDiagnostic(d));
+
+    const config = app.host;
+    const customHandler = config?.customHandler;
+    if (!config || !customHandler) {
+      this.emitFunctions(app, []);
+      this.emitTimers();
+      this.setState('Error');
+      return;
+    }
+    const routes = new RouteTable(app.functions, config.routePrefix);
+    for (const d of routes.diagnostics) this.log('error', 'Host.Startup', formatDiagnostic(d));
+    this.errors.push(...routes.diagnostics.map(formatDiagnostic));
+    const functions = app.functions.filter((fn) => !fn.http || routes.has(fn));
+
+    let port = this.handlerPort;
+    if (customHandler.port !== undefined) {
+      if (!(await this.platform.canBind(customHandler.port))) {
+        const message = `Unable to bind to port ${customHandler.port} specified in configuration (customHandler.port in host.json).`;
+        this.errors.push(message);
+        this.log('error', 'Host.Startup', message);
+        this.emitFunctions(app, functions, routes.diagnostics);
+        this.setState('Error');
+        return;
+      }
+      port = customHandler.port;
+    }
+    port ??= await this.platform.pickFreePort();
+    this.handlerPort = port;
+    const frontDoorPort = this.frontDoor?.port ?? DEFAULT_FRONT_DOOR_PORT;
+
+    const supervisor = new HandlerSupervisor({
+      platform: this.platform,
+      client: this.channel,
+      appRoot: this.options.appRoot,
+      description: customHandler.description,
+      hostEnv: app.settings,
+      localValues: app.localValues,
+      frontDoorPort,
+      port,
+      initializationTimeoutMs: customHandler.initializationTimeoutMs,
+      log: (line) => this.log(line.level, line.category, line.message),
+      onState: (state, detail) => this.onHandlerState(supervisor, state, detail),
+      onFatal: (reason) => {
+        this.errors.push(reason);
+        this.setState('Error');
+      },
+    });
+    this.supervisor = supervisor;
+    const context: AppContext = {
+      platform: this.platform,
+      app: { ...app, functions },
+      config,
+      customHandler,
+      routes,
+      enableAuth: this.options.enableAuth ?? false,
+      keys: this.keys,
+      startedAt: this.startedAt,
+      frontDoorPort,
+      channel: this.channel,
+      handler: supervisor,
+      functionTimeoutMs: config.functionTimeoutMs,
+      initializationTimeoutMs: customHandler.initializationTimeoutMs,
+      state: () => this.state,
+      errors: () => this.errors,
+      log: (level, category, message, fields) => this.log(level, category, message, fields),
+      record: (trigger, title) => this.record(trigger, title),
+      now: () => this.clock.now(),
+      deliverOutputs: (fn, outputs, rec) => this.deliver(fn, outputs, rec),
+      invokeNonHttp: (fn, input, rec) => invokeFromAdmin(context, fn, input, rec, (f) => this.timers.freshTimerInfo(f)),
+    };
+    this.context = context;
+    this.emitFunctions(app, functions, routes.diagnostics);
+    this.setState('Starting');
+    supervisor.start();
+    for (const error of this.queues.configure(functions, config.queues && toPlain(config.queues), (fn, queue, message) => {
+      const rec = this.record('queue', `${queue} → ${fn.name}`);
+      const producer = this.producers.get(message.id);
+      if (producer) rec.causedBy = producer;
+      return invokeQueue(context, fn, queue, message, rec).then((ok) => {
+        if (ok) this.producers.delete(message.id);
+        return ok;
+      });
+    })) {
+      this.log('warning', 'Host.Startup', `host.json: ${error}`);
+    }
+    this.timers.configure(functions, this.timeZone(app), (fn, info, reason) =>
+      invokeTimer(context, fn, info, reason, this.record('timer', `${fn.name} (${reason})`)),
+    );
+    this.scheduleQueueEvent();
+  }
+
+  private timeZone(app: AppModel): string {
+    const configured = lookupSetting(app.settings, 'WEBSITE_TIME_ZONE') ?? lookupSetting(app.settings, 'TZ');
+    const { zone, warning } = timerTimeZone(configured, this.platform.defaultTimeZone());
+    if (warning) this.log('warning', 'Host.Startup', warning);
+    return zone;
+  }
+
+  private deliver(fn: FunctionDef, outputs: readonly OutputValue[], rec: ExchangeRecorder): void {
+    const { messageIds, error } = deliverOutputs(this.queues, fn, outputs, rec);
+    for (const id of messageIds) this.producers.set(id, rec.id);
+    if (error) {
+      rec.error = error;
+      this.log('error', 'Host.Function', error, { functionName: fn.name });
+    }
+  }
+
+  private scheduleQueueEvent(): void {
+    if (this.queueEventPending) return;
+    this.queueEventPending = true;
+    setTimeout(() => {
+      this.queueEventPending = false;
+      this.emit({ type: 'queues', queues: this.queues.snapshot() });
+    }, 50);
+  }
+
+  private emitTimers(): void {
+    this.emit({ type: 'timers', now: this.clock.now(), clockOffsetMs: this.clock.offset, timers: this.timers.snapshot() });
+  }
+
+  private onHandlerState(supervisor: HandlerSupervisor, state: HandlerState, detail?: string): void {
+    if (supervisor !== this.supervisor) return;
+    if (state === 'ready') this.setState('Running');
+    else if (state === 'failed') this.setState('Error');
+    else this.emitStatus(detail);
+  }
+
+  private emitFunctions(app: AppModel, functions: readonly FunctionDef[], extra: readonly Diagnostic[] = []): void {
+    const port = this.frontDoor?.port ?? DEFAULT_FRONT_DOOR_PORT;
+    this.lastFunctions = { type: 'functions', functions: functionList(app, functions, port), diagnostics: [...app.diagnostics, ...extra] };
+    this.emit(this.lastFunctions);
+  }
+
+  private setState(state: HostState): void {
+    this.state = state;
+    this.emitStatus();
+  }
+
+  private emitStatus(detail?: string): void {
+    const s = this.supervisor;
+    this.emit({
+      type: 'host.status',
+      state: this.state,
+      ...(this.frontDoor && { frontDoorUrl: `http://localhost:${this.frontDoor.port}` }),
+      handler: {
+        state: s?.state ?? 'stopped',
+        ...(s?.pid !== undefined && { pid: s.pid }),
+        ...(this.handlerPort !== undefined && { port: this.handlerPort }),
+        ...(detail !== undefined && { detail }),
+      },
+      errors: [...this.errors],
+    });
+  }
+
+  private emit(event: HostEvent): void {
+    for (const listener of this.listeners) listener(event);
+  }
+}
+
+function randomKey(platform: Platform): string {
+  return encodeBase64(platform.randomBytes(30)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}

@@ -1,0 +1,45 @@
+import { utf8Encode } from '../../core/bytes/utf8';
+import type { ClientCall, ClientResult, HttpClient } from '../http/httpClient';
+import { ClientError } from '../http/httpClient';
+
+export type HandlerResponse = ClientResult;
+export { ClientError as HandlerCallError };
+
+/**
+ * One request to the handler over the host's keep-alive client, with exact header order and
+ * case, no `Connection` header (as .NET's HttpClient), and the wire bytes captured. Errors are
+ * reworded for a person reading the exchange.
+ */
+export async function callHandler(client: HttpClient, port: number, call: ClientCall): Promise<HandlerResponse> {
+  try {
+    return await client.call(port, call);
+  } catch (e) {
+    if (e instanceof ClientError) throw new ClientError(describeCallError(e, port), e.code, e.sent, e.received);
+    throw e;
+  }
+}
+
+function describeCallError(err: ClientError, port: number): string {
+  switch (err.code) {
+    case 'ECONNREFUSED':
+      return `Connection refused (127.0.0.1:${port}): the handler is not listening.`;
+    case 'ECONNRESET':
+    case 'EPIPE':
+      return `The handler closed the connection without answering (127.0.0.1:${port}).`;
+    case 'ABORT_ERR':
+      return 'The call to the handler was cancelled.';
+    default:
+      if (err.code?.startsWith('HPE_'))
+        return `The handler's answer is not a valid HTTP response (${err.message}; 127.0.0.1:${port}).`;
+      return `${err.message} (127.0.0.1:${port})`;
+  }
+}
+
+export function headerValue(rawHeaders: readonly string[], name: string): string | undefined {
+  const lower = name.toLowerCase();
+  for (let i = 0; i + 1 < rawHeaders.length; i += 2)
+    if (rawHeaders[i]!.toLowerCase() === lower) return rawHeaders[i + 1];
+  return undefined;
+}
+
+export const textBytes = utf8Encode;

@@ -1,0 +1,52 @@
+import type { FunctionDef } from '../../core/app/functionJson';
+import { hint } from '../../core/invocation/hints';
+import type { OutputValue } from '../../core/invocation/resultMapper';
+import { dotnetToString } from '../../core/json/writeJson';
+import { queueMessagesFromOutput } from '../../core/queues/queueOutput';
+import type { QueueService } from '../triggers/queueService';
+import type { ExchangeRecorder } from '../../core/exchange/exchangeRecorder';
+
+/**
+ * Applies a succeeded invocation's outputs: queue outputs become messages (one per array
+ * element, base64 strings decoded, as the host converts them); other bindings are recorded.
+ * Returns the ids of the messages enqueued, so the invocations they cause can point back here.
+ */
+export function deliverOutputs(
+  queues: QueueService,
+  fn: FunctionDef,
+  outputs: readonly OutputValue[],
+  rec: ExchangeRecorder,
+): { messageIds: string[]; error?: string } {
+  const messageIds: string[] = [];
+  for (const { binding, value } of outputs) {
+    if (binding.typeLower !== 'queue' || !binding.queueName) {
+      rec.addOutput(binding.name, binding.type, dotnetToString(value));
+      continue;
+    }
+    const converted = queueMessagesFromOutput(value, binding.dataType);
+    if (!converted.ok) {
+      rec.addOutput(binding.name, binding.type, dotnetToString(value));
+      return { messageIds, error: `Output '${binding.name}' of ${fn.name}: ${converted.error}` };
+    }
+    for (const message of converted.messages) {
+      if (message.decodedFromBase64) {
+        rec.addHints([
+          hint(
+            'base64-output',
+            `The string for output '${binding.name}' is valid base64, so the real host decodes it and queues the bytes, not your text. Send an object, or a string that is not valid base64.`,
+          ),
+        ]);
+      }
+      const stored = queues.enqueue(binding.queueName, message.text);
+      messageIds.push(stored.id);
+      rec.addOutput(binding.name, binding.type, message.text);
+      rec.hop(
+        'host',
+        'queue',
+        undefined,
+        `enqueued to '${binding.queueName}' as ${stored.id}: ${message.text}`,
+      );
+    }
+  }
+  return { messageIds };
+}

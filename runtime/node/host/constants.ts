@@ -1,8 +1,0 @@
-/**
- * The host version this port reproduces (the assembly file version of the release whose source
- * the protocol notes were read from). It goes into User-Agent and X-Azure-Functions-HostVersion.
- */
-export const HOST_VERSION = '4.1037.0.23568';
-export const DEFAULT_FRONT_DOOR_PORT = 7071;
-/** Most body bytes kept per recorded message; the full size is still reported. */
-export const EXCHANGE_BODY_LIMIT = 256 * 1024;
