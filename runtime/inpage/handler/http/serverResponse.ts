@@ -237,12 +237,12 @@ export class ServerResponse extends stream.Stream {
     this.statusCode = statusCode;
     let block: HeadersArgument | Map<string, [string, HeaderValue]> | undefined;
     if (this.outHeaders) {
-      // Headers given to writeHead join those from setHeader: same names replaced in place.
+      // Headers given to writeHead join those from setHeader: same names replaced in place
+      // (Node 20 sets each pair in turn, so in the flat-array form the last of a name wins).
       if (Array.isArray(fields)) {
         const flat = fields as readonly (string | number)[];
-        for (let n = 0; n < flat.length; n += 2) this.removeHeader(String(flat[n]));
         for (let n = 0; n < flat.length; n += 2) {
-          if (flat[n]) this.appendHeader(String(flat[n]), flat[n + 1] as HeaderValue);
+          if (flat[n]) this.setHeader(String(flat[n]), flat[n + 1] as HeaderValue);
         }
       } else if (fields) {
         for (const [name, value] of Object.entries(fields as Record<string, HeaderValue>)) {

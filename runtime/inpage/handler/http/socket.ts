@@ -20,6 +20,7 @@ export class Socket extends EventEmitter {
   destroyed = false;
   timeout: number | undefined = undefined;
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
+  private pendingError: Error | undefined;
 
   constructor(
     private readonly stream: ByteStream,
@@ -76,14 +77,22 @@ export class Socket extends EventEmitter {
     this.destroy();
   }
 
+  /**
+   * Closes the connection. `error` is ours to report, not the peer's: over TCP the peer just
+   * sees the connection end, so the stream is closed without it.
+   */
   destroy(error?: Error): this {
     if (this.destroyed) return this;
-    this.stream.destroy(error);
+    this.pendingError = error;
+    this.stream.destroy();
     return this;
   }
 
+  /** Closes with a reset: the peer sees ECONNRESET. */
   resetAndDestroy(): this {
-    return this.destroy(Object.assign(new Error('reset'), { code: 'ECONNRESET' }));
+    if (this.destroyed) return this;
+    this.stream.destroy(Object.assign(new Error('reset'), { code: 'ECONNRESET' }));
+    return this;
   }
 
   /** net.Socket#setTimeout: 'timeout' after `ms` without traffic; 0 turns it off. */
@@ -142,8 +151,9 @@ export class Socket extends EventEmitter {
   }
 
   /** The stream closed: the socket's 'close' (with hadError as Node's). */
-  closed(error?: StreamError): void {
+  closed(streamError?: StreamError): void {
     if (this.destroyed) return;
+    const error = streamError ?? this.pendingError;
     this.destroyed = true;
     this.readable = false;
     this.writable = false;
