@@ -50,6 +50,8 @@ export interface HandlerRuntime {
   readonly ports: readonly number[];
   readonly exited: boolean;
   readonly exitCode: number | undefined;
+  /** The Node globals modules see (process, Buffer, global, setImmediate…). */
+  readonly globals: Readonly<Record<string, unknown>>;
   /** Settles when the entry script has run (an ES entry may await at top level). */
   readonly loaded: Promise<void>;
 }
@@ -106,6 +108,20 @@ export function startHandler(options: HandlerStartOptions, host: HandlerHost): H
     },
   };
 
+  const globals = {
+    process,
+    Buffer,
+    global: globalThis,
+    setTimeout: timers.setTimeout,
+    clearTimeout: timers.clearTimeout,
+    setInterval: timers.setInterval,
+    clearInterval: timers.clearInterval,
+    setImmediate: timers.setImmediate,
+    clearImmediate: timers.clearImmediate,
+    queueMicrotask: timers.queueMicrotask,
+    console,
+    fetch: noNetworkFetch,
+  };
   const activeLoader: ModuleLoader = new ModuleLoader({
     files,
     builtins: createBuiltins({
@@ -115,20 +131,7 @@ export function startHandler(options: HandlerStartOptions, host: HandlerHost): H
       console,
       createRequire: (filename): unknown => activeLoader.createRequire(filename),
     }),
-    globals: {
-      process,
-      Buffer,
-      global: globalThis,
-      setTimeout: timers.setTimeout,
-      clearTimeout: timers.clearTimeout,
-      setInterval: timers.setInterval,
-      clearInterval: timers.clearInterval,
-      setImmediate: timers.setImmediate,
-      clearImmediate: timers.clearImmediate,
-      queueMicrotask: timers.queueMicrotask,
-      console,
-      fetch: noNetworkFetch,
-    },
+    globals,
   });
   loader = activeLoader;
 
@@ -165,6 +168,7 @@ export function startHandler(options: HandlerStartOptions, host: HandlerHost): H
       supervisor.guard(() => server.acceptConnection(stream))();
       return true;
     },
+    globals,
     uncaught: (error, fromPromise = false, promise) => supervisor.uncaught(error, fromPromise, promise),
     get ports() {
       return [...servers.keys()];
