@@ -22,6 +22,8 @@ export const handlerWorkerBuildOptions = {
   platform: 'browser',
   target: 'es2022',
   minify: true,
+  // Stack traces name our classes (`at Server.<anonymous>`), as Node's do: keep them unmangled.
+  keepNames: true,
   // Free `process` / `Buffer` in the polyfills (util, safe-buffer…) become the shim's.
   inject: [shims],
   plugins: [processShim],

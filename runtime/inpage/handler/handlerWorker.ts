@@ -55,6 +55,8 @@ export interface RunHandlerOptions {
   readonly start?: HandlerStart;
   /** Called once the process has exited and said so (the worker closes itself by default). */
   readonly onExit?: (code: number) => void;
+  /** Format this realm's stacks as Node's (default true: the worker runs this handler only). */
+  readonly nodeStackFormat?: boolean;
   /** Where uncaught errors and rejections of this realm are heard (the worker scope by default). */
   readonly scope?: Pick<EventTarget, 'addEventListener'>;
 }
@@ -90,25 +92,29 @@ export function runHandler(port: MessagePort, options: RunHandlerOptions = {}): 
 
   const start = (handlerStart: HandlerStart) => {
     if (runtime) return;
-    runtime = startHandler(handlerStart, {
-      output: (stream, text) => send({ t: 'output', stream, text }),
-      exit: (code) => {
-        send({ t: 'exit', code });
-        exited = true;
-        // Nothing of the handler may run after exit: stop listening, then end the worker
-        // (the host terminates it too; closing ourselves stops timers at once).
-        port.onmessage = null;
-        if (options.onExit) options.onExit(code);
-        else if (typeof close === 'function') close();
+    runtime = startHandler(
+      handlerStart,
+      {
+        output: (stream, text) => send({ t: 'output', stream, text }),
+        exit: (code) => {
+          send({ t: 'exit', code });
+          exited = true;
+          // Nothing of the handler may run after exit: stop listening, then end the worker
+          // (the host terminates it too; closing ourselves stops timers at once).
+          port.onmessage = null;
+          if (options.onExit) options.onExit(code);
+          else if (typeof close === 'function') close();
+        },
+        listen: (wanted) =>
+          new Promise<number>((resolve, reject) => {
+            const id = nextListenId++;
+            listens.set(id, { resolve, reject });
+            send({ t: 'listen', id, port: wanted });
+          }),
+        unlisten: (freed) => send({ t: 'unlisten', port: freed }),
       },
-      listen: (wanted) =>
-        new Promise<number>((resolve, reject) => {
-          const id = nextListenId++;
-          listens.set(id, { resolve, reject });
-          send({ t: 'listen', id, port: wanted });
-        }),
-      unlisten: (freed) => send({ t: 'unlisten', port: freed }),
-    });
+      { nodeStackFormat: options.nodeStackFormat ?? true },
+    );
     // Code that reaches Node's globals through globalThis (or a library bundled by the user)
     // finds them too; the page's own objects stay as they are.
     const realm = globalThis as Record<string, unknown>;

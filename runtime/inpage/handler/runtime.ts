@@ -7,7 +7,8 @@ import { createProcess, NODE_VERSION, type OutputStream } from './node/process';
 import { createTimers } from './node/timers';
 import { Buffer, path } from './polyfills';
 import { Supervisor } from './supervisor';
-import { formatUncaught } from './uncaughtReport';
+import { installNodeStackFormat } from './stackFormat';
+import { formatUncaught, type SourceFiles } from './uncaughtReport';
 
 /** What a handler process starts with (the fields of protocol.ts's HandlerStart). */
 export interface HandlerStartOptions {
@@ -50,6 +51,8 @@ export interface HandlerRuntime {
   readonly ports: readonly number[];
   readonly exited: boolean;
   readonly exitCode: number | undefined;
+  /** The user's files, as error reports read them. */
+  readonly sources: SourceFiles;
   /** The Node globals modules see (process, Buffer, global, setImmediate…). */
   readonly globals: Readonly<Record<string, unknown>>;
   /** Settles when the entry script has run (an ES entry may await at top level). */
@@ -60,14 +63,30 @@ export interface HandlerRuntime {
  * Starts a handler as `node <entry>` would, inside this JavaScript realm: its own `process`,
  * module system, timers and http servers, which reach the outside only through `host`.
  */
-export function startHandler(options: HandlerStartOptions, host: HandlerHost): HandlerRuntime {
+export interface HandlerSettings {
+  /**
+   * Format every stack of this realm as Node shows the user's frames (Error.prepareStackTrace).
+   * For a realm that runs this one handler only: the handler worker sets it.
+   */
+  readonly nodeStackFormat?: boolean;
+}
+
+export function startHandler(
+  options: HandlerStartOptions,
+  host: HandlerHost,
+  settings: HandlerSettings = {},
+): HandlerRuntime {
   const files = new Map<string, string>();
   for (const [relative, text] of Object.entries(options.files)) {
     files.set(path.join(options.appRoot, relative.replace(/^\/+/, '')), text);
   }
   let loader: ModuleLoader | undefined;
+  let restoreStacks: (() => void) | undefined;
   const supervisor = new Supervisor({
-    exited: (code) => host.exit(code),
+    exited: (code) => {
+      restoreStacks?.();
+      host.exit(code);
+    },
     report: (error, fromPromise) => {
       const text = formatUncaught(
         error,
@@ -134,6 +153,7 @@ export function startHandler(options: HandlerStartOptions, host: HandlerHost): H
     globals,
   });
   loader = activeLoader;
+  restoreStacks = settings.nodeStackFormat ? installNodeStackFormat(activeLoader) : undefined;
 
   // The entry runs while "something is pending", so an ES entry awaiting at top level is not
   // taken for a finished program.
@@ -169,6 +189,7 @@ export function startHandler(options: HandlerStartOptions, host: HandlerHost): H
       return true;
     },
     globals,
+    sources: activeLoader,
     uncaught: (error, fromPromise = false, promise) => supervisor.uncaught(error, fromPromise, promise),
     get ports() {
       return [...servers.keys()];

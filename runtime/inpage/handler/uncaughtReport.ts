@@ -1,4 +1,5 @@
 import { util } from './polyfills';
+import { nodeStackFormatInstalled } from './stackFormat';
 
 /** Where an error points in a user file (1-based), when the stack cannot say (SyntaxError). */
 export interface SourceLocation {
@@ -51,7 +52,7 @@ export function userStack(stack: string, files: SourceFiles): string {
 
 function fixFrameColumn(line: string, match: RegExpExecArray, files: SourceFiles): string {
   const [, , file, lineNumber, column] = match as unknown as [string, string, string, string, string];
-  if (lineNumber !== '1') return line;
+  if (lineNumber !== '1' || nodeStackFormatInstalled()) return line;
   const fixed = Math.max(1, Number(column) - files.wrapperLength(file));
   return line.replace(`${file}:1:${column}`, `${file}:1:${fixed}`);
 }
@@ -68,7 +69,8 @@ export function throwSite(error: unknown, files: SourceFiles): SourceLocation | 
     const file = match[2] as string;
     if (files.text(file) === undefined) continue;
     let column = Number(match[4]);
-    if (match[3] === '1') column = Math.max(1, column - files.wrapperLength(file));
+    if (match[3] === '1' && !nodeStackFormatInstalled())
+      column = Math.max(1, column - files.wrapperLength(file));
     return { file, line: Number(match[3]), column };
   }
   return undefined;

@@ -65,7 +65,14 @@ let nextPort = 41000;
 /** Runs a handler in this realm with a fake host: ports are numbers, connections channels. */
 export function runInPage(
   files: Record<string, string>,
-  options: { entry?: string; env?: Record<string, string>; args?: string[]; busyPorts?: number[] } = {},
+  options: {
+    entry?: string;
+    env?: Record<string, string>;
+    args?: string[];
+    busyPorts?: number[];
+    /** Format stacks as the worker does (a global hook, removed when the process exits). */
+    nodeStackFormat?: boolean;
+  } = {},
 ): InPageProcess {
   let stdout = '';
   let stderr = '';
@@ -99,6 +106,7 @@ export function runInPage(
       },
       unlisten: (port) => used.delete(port),
     },
+    { nodeStackFormat: options.nodeStackFormat ?? false },
   );
   let nextRemotePort = 50000;
   return {
