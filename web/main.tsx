@@ -17,6 +17,8 @@ import { startPlayground } from './app/startup';
 import { createUiStore } from './app/uiStore';
 import { readEmbedOptions } from './embed/embedOptions';
 import { bootTimeoutFromLocation, chooseEngine } from './engine/chooseEngine';
+import { loadInPageBundles } from './engine/inPageBundles';
+import { InPageEngine } from './engine/inPageEngine';
 import { LocalEngine, readLocalEngineConfig } from './engine/localEngine';
 import { WebContainerEngine } from './engine/webcontainerEngine';
 import { downloadBlob } from './transfer/download';
@@ -50,10 +52,14 @@ const engine = gatedEngine(
   chooseEngine(location, document, {
     factories: {
       local: (config) => new LocalEngine(config),
+      inpage: () => new InPageEngine({ loadBundles: loadInPageBundles }),
       webcontainer: () => new WebContainerEngine(bootTimeoutMs !== undefined ? { bootTimeoutMs } : {}),
       fake: () => new DemoEngine(),
     },
     readLocalEngineConfig,
+    // Read at boot, once the first app is open: it decides in-page or WebContainer.
+    appFiles: () => new Map(Object.entries(stores.files.getState().files)),
+    onEngineChosen: (kind) => stores.runtime.setState({ engineKind: kind }),
   }),
   gate,
 );

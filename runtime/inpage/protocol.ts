@@ -85,9 +85,12 @@ export interface SandboxBoot {
 export type ToSandbox =
   /** Starts a host worker; `port` is its end of the page's host port. */
   | { readonly t: 'start-host'; readonly id: number; readonly port: MessagePort }
-  /** Terminates a host worker and every handler worker it started. */
-  | { readonly t: 'stop-host'; readonly id: number }
-  /** Test hook: starts a worker from `source` and hands it `port` (plumbing checks). */
+  /** Terminates the worker started as `id` (host or probe) and every handler worker it started. */
+  | { readonly t: 'stop'; readonly id: number }
+  /**
+   * Starts a classic worker from `source` and posts it `{ port }` (transferred): a check of the
+   * plumbing for tests and diagnostics. Stopped with 'stop' like a host.
+   */
   | { readonly t: 'probe'; readonly id: number; readonly source: string; readonly port: MessagePort };
 
 /** Iframe → page, on the sandbox port. */
@@ -95,6 +98,8 @@ export type FromSandbox =
   | { readonly t: 'booted' }
   /** A host worker failed outside its own handling (load error, uncaught error): it is gone. */
   | { readonly t: 'host-failed'; readonly id: number; readonly message: string }
+  /** The worker started as `id` and its handler workers are terminated (answers 'stop'). */
+  | { readonly t: 'stopped'; readonly id: number }
   /** The iframe's `self.origin`, for the page's checks and tests. */
   | { readonly t: 'probe-started'; readonly id: number; readonly origin: string };
 

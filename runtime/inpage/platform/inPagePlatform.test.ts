@@ -393,5 +393,6 @@ describe('InPagePlatform: app files and the rest', () => {
     const a = platform.monotonic();
     expect(platform.monotonic()).toBeGreaterThanOrEqual(a);
     expect(platform.env).toEqual({ PATH: '/usr/bin' });
+    expect(platform.processorCount()).toBeGreaterThanOrEqual(1);
   });
 });

@@ -112,6 +112,12 @@ export class InPagePlatform implements Platform {
     return 'localhost';
   }
 
+  /** The browser's logical processors (what the host worker's own machine has). */
+  processorCount(): number {
+    const navigator = (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator;
+    return navigator?.hardwareConcurrency || 1;
+  }
+
   defaultTimeZone(): string {
     return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
   }
