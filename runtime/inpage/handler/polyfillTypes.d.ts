@@ -1,35 +1,35 @@
 // Types for the browser polyfill packages, imported by file path (see polyfills.ts): they
 // mirror Node's modules, so Node's own type declarations describe them.
 declare module 'buffer/index.js' {
-  import buffer = require('node:buffer');
+  import * as buffer from 'node:buffer';
   export default buffer;
 }
 declare module 'events/events.js' {
-  import EventEmitter = require('node:events');
+  import { EventEmitter } from 'node:events';
   export default EventEmitter;
 }
 declare module 'util/util.js' {
-  import util = require('node:util');
+  import * as util from 'node:util';
   export default util;
 }
 declare module 'url/url.js' {
-  import url = require('node:url');
+  import * as url from 'node:url';
   export default url;
 }
 declare module 'path-browserify/index.js' {
-  import path = require('node:path');
+  import * as path from 'node:path';
   export default path.posix;
 }
 declare module 'querystring-es3/index.js' {
-  import querystring = require('node:querystring');
+  import * as querystring from 'node:querystring';
   export default querystring;
 }
 declare module 'string_decoder/lib/string_decoder.js' {
-  import sd = require('node:string_decoder');
+  import * as sd from 'node:string_decoder';
   export default sd;
 }
 declare module 'readable-stream' {
-  import stream = require('node:stream');
+  import * as stream from 'node:stream';
   export default stream;
 }
 declare module 'http-parser-js' {

@@ -80,17 +80,17 @@ export function startHandler(
   for (const [relative, text] of Object.entries(options.files)) {
     files.set(path.join(options.appRoot, relative.replace(/^\/+/, '')), text);
   }
-  let loader: ModuleLoader | undefined;
-  let restoreStacks: (() => void) | undefined;
+  // Filled in once the loader exists (the supervisor, made first, reports through it).
+  const late: { loader?: ModuleLoader; restoreStacks?: () => void } = {};
   const supervisor = new Supervisor({
     exited: (code) => {
-      restoreStacks?.();
+      late.restoreStacks?.();
       host.exit(code);
     },
     report: (error, fromPromise) => {
       const text = formatUncaught(
         error,
-        loader ?? { text: () => undefined, wrapperLength: () => 0 },
+        late.loader ?? { text: () => undefined, wrapperLength: () => 0 },
         NODE_VERSION,
         fromPromise,
       );
@@ -98,6 +98,7 @@ export function startHandler(
     },
   });
   const timers = createTimers(supervisor);
+  supervisor.afterCallback = timers.drainTicks;
   const process = createProcess({
     argv: options.argv,
     env: options.env,
@@ -152,8 +153,8 @@ export function startHandler(
     }),
     globals,
   });
-  loader = activeLoader;
-  restoreStacks = settings.nodeStackFormat ? installNodeStackFormat(activeLoader) : undefined;
+  late.loader = activeLoader;
+  late.restoreStacks = settings.nodeStackFormat ? installNodeStackFormat(activeLoader) : undefined;
 
   // The entry runs while "something is pending", so an ES entry awaiting at top level is not
   // taken for a finished program.
@@ -161,6 +162,7 @@ export function startHandler(
   let loaded: Promise<void>;
   try {
     const pending = activeLoader.runMain(path.resolve(options.cwd, options.entry));
+    timers.drainTicks();
     loaded = pending
       ? pending.then(
           () => supervisor.unref(),

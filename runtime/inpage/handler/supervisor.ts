@@ -29,6 +29,8 @@ export class Supervisor {
   exited = false;
   exitCode: number | undefined;
   process: SupervisedProcess | undefined;
+  /** Runs after each callback from outside: process.nextTick's queue (see node/timers.ts). */
+  afterCallback: (() => void) | undefined;
   private refs = 0;
   private idleCheck: ReturnType<typeof setTimeout> | undefined;
 
@@ -43,6 +45,7 @@ export class Supervisor {
       } catch (error) {
         this.uncaught(error);
       }
+      if (!this.exited) this.afterCallback?.();
     };
   }
 

@@ -3,6 +3,7 @@ import { nodeStackFormatInstalled } from './stackFormat';
 
 /** Where an error points in a user file (1-based), when the stack cannot say (SyntaxError). */
 export interface SourceLocation {
+  /** A path, or a file: URL for an ES module (as Node names them). */
   readonly file: string;
   readonly line: number;
   readonly column: number;
@@ -30,7 +31,8 @@ export interface SourceFiles {
   wrapperLength(file: string): number;
 }
 
-const FRAME = /^(\s+at .*?)\(?((?:\/|[A-Za-z]:\\)[^():]*?):(\d+):(\d+)\)?$/;
+// A frame's file: a path, or a file: URL (ES modules are named by URL, as Node names them).
+const FRAME = /^(\s+at .*?)\(?((?:file:\/\/)?\/[^():]*?):(\d+):(\d+)\)?$/;
 
 /**
  * A stack with only the user's frames (ours mean nothing to the handler's author), and the
@@ -77,13 +79,14 @@ export function throwSite(error: unknown, files: SourceFiles): SourceLocation | 
 }
 
 /** Node's header: `file:line`, the source line, a caret under the throw, a blank line. */
-function siteHeader(site: SourceLocation, files: SourceFiles): string {
+function siteHeader(site: SourceLocation, files: SourceFiles, fromPromise: boolean): string {
   const source = files.text(site.file)?.split(/\r?\n/)[site.line - 1] ?? '';
   let caret = site.column - 1;
-  // Node points at the `throw` statement; the stack points at the error's construction.
+  // For a throw, Node points at the `throw` statement; the stack points at the error's
+  // construction. (A rejection has no throw site: Node points where the stack does.)
   const before = source.slice(0, caret);
   const throwAt = before.search(/\bthrow\b[^;{}]*$/);
-  if (throwAt >= 0) caret = throwAt;
+  if (throwAt >= 0 && !fromPromise) caret = throwAt;
   return `${site.file}:${site.line}\n${source}\n${' '.repeat(Math.max(0, caret))}^\n`;
 }
 
@@ -120,14 +123,15 @@ export function formatUncaught(
     );
   }
   if (!isError) {
+    // Node also shows where it was thrown; a thrown value carries no stack to say.
     return (
-      `${util.inspect(error)}\n` +
+      `\n${typeof error === 'string' ? error : util.inspect(error)}\n` +
       '(Use `node --trace-uncaught ...` to show where the exception was thrown)' +
       footer
     );
   }
   const site = throwSite(error, files);
-  const header = site ? `${siteHeader(site, files)}\n` : '';
+  const header = site ? `${siteHeader(site, files, fromPromise)}\n` : '';
   const stack = String((error as Error).stack ?? String(error));
   return `${header}${userStack(stack, files)}${errorProperties(error as object)}${footer}`;
 }

@@ -1,4 +1,7 @@
 import { parse } from 'es-module-lexer/js';
+import { compileEsModule, MODULE_GLOBALS, type ModuleGlobals } from './evaluate';
+
+const NO_GLOBALS = Object.fromEntries(MODULE_GLOBALS.map((name) => [name, undefined])) as ModuleGlobals;
 
 // ES modules cannot run as modules here (module workers fail in the sandboxed iframe), so each
 // one becomes the body of a function: import and export statements are blanked out in place
@@ -176,4 +179,37 @@ export function transformEsm(source: string): EsmTransform {
   const prelude =
     `${exportBindings}({ ${getters.join(', ')} }, ${JSON.stringify(stars)});` + bindings.join('');
   return { code: chars.join(''), prelude, requests };
+}
+
+/**
+ * The module syntax blanked out roughly (imports, `export` keywords, import.meta), for when
+ * the lexer rejects the source: what is left compiles with V8's own message for the real error.
+ */
+function withoutModuleSyntax(source: string): string {
+  const spaces = (text: string) => text.replace(/[^\n\r]/g, ' ');
+  return source
+    .replace(/^\s*import\s[^;]*?\bfrom\s*(['"])[^'"]*\1\s*;?/gm, spaces)
+    .replace(/^\s*import\s*(['"])[^'"]*\1\s*;?/gm, spaces)
+    .replace(/\bexport\s+default\b/g, spaces)
+    .replace(/\bexport\b/g, spaces)
+    .replace(/\bimport\.meta\b/g, ESM_NAMES.importMeta)
+    .replace(/\bimport(?=\s*\()/g, ESM_NAMES.importDynamic);
+}
+
+/**
+ * transformEsm, and when the lexer fails, V8's SyntaxError with its place in the file (the
+ * lexer's own error says only "Parse error", often at the wrong offset).
+ */
+export function transformEsmOrReport(source: string, filename: string): EsmTransform {
+  try {
+    return transformEsm(source);
+  } catch (lexerError) {
+    const code = withoutModuleSyntax(source);
+    try {
+      compileEsModule(filename, code, '', NO_GLOBALS);
+    } catch (error) {
+      if (error instanceof SyntaxError) throw error;
+    }
+    throw lexerError;
+  }
 }

@@ -1,7 +1,7 @@
 import { path } from '../polyfills';
 import type { SourceFiles } from '../uncaughtReport';
 import { compileCommonJs, compileEsModule, type EsModuleBody, type ModuleGlobals } from './evaluate';
-import { transformEsm } from './esmTransform';
+import { transformEsm, transformEsmOrReport } from './esmTransform';
 import {
   NODE_BUILTIN_MODULES,
   fileNotFoundError,
@@ -98,11 +98,11 @@ export class ModuleLoader implements SourceFiles {
   // ---- SourceFiles (for error reports) -------------------------------------------------------
 
   text(file: string): string | undefined {
-    return this.options.files.get(file);
+    return this.options.files.get(file.replace(/^file:\/\//, ''));
   }
 
   wrapperLength(file: string): number {
-    return this.wrapperLengths.get(file) ?? 0;
+    return this.wrapperLengths.get(file.replace(/^file:\/\//, '')) ?? 0;
   }
 
   // ---- entry ---------------------------------------------------------------------------------
@@ -372,8 +372,14 @@ export class ModuleLoader implements SourceFiles {
     if (existing) return existing;
     const text = this.options.files.get(file) as string;
     const source = text.startsWith('#!') ? text.replace(/^#![^\n]*/, '') : text;
-    const transformed = transformEsm(source);
-    const compiled = compileEsModule(file, transformed.code, transformed.prelude, this.globalsFor(file));
+    const transformed = transformEsmOrReport(source, `file://${file}`);
+    // Named by URL in stack traces, as Node names ES modules (`file:///app/main.mjs:3:5`).
+    const compiled = compileEsModule(
+      `file://${file}`,
+      transformed.code,
+      transformed.prelude,
+      this.globalsFor(file),
+    );
     this.wrapperLengths.set(file, compiled.wrapperLength);
     const record: EsModuleRecord = {
       filename: file,

@@ -68,13 +68,11 @@ export function createAssertModule() {
     AssertionError,
     fail: (message?: string | Error) => fail(undefined, undefined, 'fail', 'Failed', message),
     equal: (actual: unknown, expected: unknown, message?: string | Error) => {
-      // eslint-disable-next-line eqeqeq
       if (!(actual == expected || (actual !== actual && expected !== expected))) {
         fail(actual, expected, '==', `${show(actual)} == ${show(expected)}`, message);
       }
     },
     notEqual: (actual: unknown, expected: unknown, message?: string | Error) => {
-      // eslint-disable-next-line eqeqeq
       if (actual == expected) fail(actual, expected, '!=', `${show(actual)} != ${show(expected)}`, message);
     },
     strictEqual: (actual: unknown, expected: unknown, message?: string | Error) => {

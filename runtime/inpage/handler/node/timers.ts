@@ -16,7 +16,8 @@ export class Timeout {
 
   constructor(
     private readonly supervisor: Supervisor,
-    private readonly callback: Callback,
+    // Named as Node's, so stack traces read `at Timeout._onTimeout (…)`.
+    private readonly _onTimeout: Callback,
     private readonly delay: number,
     private readonly args: unknown[],
     private readonly repeat: boolean,
@@ -31,7 +32,7 @@ export class Timeout {
         this.handle = undefined;
         this.hold(false);
       }
-      this.supervisor.guard(() => this.callback.apply(this, this.args))();
+      this.supervisor.guard(() => this._onTimeout(...this.args))();
     };
     this.handle = this.repeat ? setInterval(fire, this.delay) : setTimeout(fire, this.delay);
   }
@@ -121,9 +122,30 @@ export function createTimers(supervisor: Supervisor) {
     }
     return callback as Callback;
   };
+  // process.nextTick: Node runs the tick queue right after the current callback, before any
+  // promise job. The supervisor drains it after every callback it runs (drainTicks); the
+  // microtask is the fallback for ticks queued from inside promise jobs.
+  const ticks: (() => void)[] = [];
+  let draining = false;
+  let scheduled = false;
+  const drainTicks = (): void => {
+    if (draining) return;
+    draining = true;
+    try {
+      while (ticks.length > 0 && !supervisor.exited) (ticks.shift() as () => void)();
+    } finally {
+      draining = false;
+    }
+  };
   const nextTick = (callback: Callback, ...args: unknown[]): void => {
     if (supervisor.exited) return;
-    queueMicrotask(supervisor.guard(() => callback(...args)));
+    ticks.push(() => supervisor.guard(() => callback(...args))());
+    if (scheduled) return;
+    scheduled = true;
+    queueMicrotask(() => {
+      scheduled = false;
+      drainTicks();
+    });
   };
   return {
     setTimeout: (callback: unknown, ms?: unknown, ...args: unknown[]) =>
@@ -135,8 +157,12 @@ export function createTimers(supervisor: Supervisor) {
     clearTimeout: clear,
     clearInterval: clear,
     clearImmediate: clear,
-    queueMicrotask: (callback: unknown) => nextTick(check(callback)),
+    queueMicrotask: (callback: unknown) => {
+      const checked = check(callback);
+      queueMicrotask(supervisor.guard(() => checked()));
+    },
     nextTick,
+    drainTicks,
   };
 }
 
