@@ -97,18 +97,25 @@ function comparable(text: string, root: string): string {
 }
 
 describe('uncaught errors, exit codes and output, against real Node 20', () => {
-  it.concurrent.each(errorCases)('$name', async ({ files, entry = 'handler.js', noLocation }) => {
-    const root = writeApp(files);
-    const [expected, actual] = await Promise.all([runNodeToExit(root, entry), runInPageProcess(root, entry)]);
-    expect(actual.code).toBe(expected.code);
-    expect(actual.stdout).toBe(expected.stdout);
-    let want = comparable(expected.stderr, root).replace(/Node\.js v[\d.]+/, 'Node.js v20');
-    if (noLocation) want = want.replace(/^\n\/app\/[^\n]*\n[^\n]*\n *\^\n/, '\n');
-    const got = comparable(actual.stderr, root).replace(/Node\.js v[\d.]+/, 'Node.js v20');
-    // The same report: header (file:line, source, caret), message, user frames, footer. Node's
-    // internal frames (node:…) have no counterpart in the page and are left out of both.
-    expect(got).toBe(want);
-  });
+  it.concurrent.each(errorCases)(
+    '$name',
+    async ({ files, entry = 'handler.js', noLocation }) => {
+      const root = writeApp(files);
+      const [expected, actual] = await Promise.all([
+        runNodeToExit(root, entry),
+        runInPageProcess(root, entry),
+      ]);
+      expect(actual.code).toBe(expected.code);
+      expect(actual.stdout).toBe(expected.stdout);
+      let want = comparable(expected.stderr, root).replace(/Node\.js v[\d.]+/, 'Node.js v20');
+      if (noLocation) want = want.replace(/^\n\/app\/[^\n]*\n[^\n]*\n *\^\n/, '\n');
+      const got = comparable(actual.stderr, root).replace(/Node\.js v[\d.]+/, 'Node.js v20');
+      // The same report: header (file:line, source, caret), message, user frames, footer. Node's
+      // internal frames (node:…) have no counterpart in the page and are left out of both.
+      expect(got).toBe(want);
+    },
+    60_000,
+  );
 });
 
 describe('findSyntaxError', () => {

@@ -13,8 +13,9 @@ export interface Exchange {
 export type Send = string | Uint8Array | number;
 
 /**
- * Sends `sends` on a connection and collects the answer until the server closes or stays quiet
- * for `quietMs` (a keep-alive server does not close, so silence ends the exchange).
+ * Sends `sends` on a connection and collects the answer until the server closes, or has
+ * answered and then stayed quiet for `quietMs` (a keep-alive server does not close). Waits at
+ * most `limitMs` for a first byte, so a slow machine is not taken for a silent server.
  */
 export async function exchange(
   stream: {
@@ -24,7 +25,8 @@ export async function exchange(
     destroy(): void;
   },
   sends: readonly Send[],
-  quietMs = 250,
+  quietMs = 400,
+  limitMs = 10_000,
 ): Promise<Exchange> {
   const chunks: Buffer[] = [];
   let closedByServer = false;
@@ -41,7 +43,9 @@ export async function exchange(
     else stream.write(typeof send === 'string' ? Buffer.from(send, 'latin1') : send);
     lastActivity = Date.now();
   }
-  while (!closedByServer && Date.now() - lastActivity < quietMs) {
+  const started = Date.now();
+  while (!closedByServer && Date.now() - started < limitMs) {
+    if (chunks.length > 0 && Date.now() - lastActivity >= quietMs) break;
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   stream.destroy();
