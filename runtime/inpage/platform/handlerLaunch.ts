@@ -7,6 +7,9 @@ export type HandlerLaunch =
   | { readonly ok: true; readonly entry: string; readonly argv: readonly string[] }
   | { readonly ok: false; readonly code: string; readonly message: string };
 
+/** The host shows this code's message as it is (runtime/host/handler/handlerSupervisor.ts). */
+const UNSUPPORTED = 'ERR_INPAGE_UNSUPPORTED';
+
 const OTHER_ENGINES =
   'Run this app where a WebContainer boots (?engine=webcontainer), with npm start, or with the CLI (npm run host).';
 
@@ -22,7 +25,7 @@ export function planHandlerLaunch(command: HandlerCommand, files: AppFileMap): H
   const executable = command.file.split(/[\\/]/).pop() ?? '';
   if (!/^node(\.exe)?$/i.test(executable)) {
     return refuse(
-      'ENOENT',
+      UNSUPPORTED,
       `The in-page engine runs JavaScript handlers with node only, and this app's handler runs ` +
         `"${command.file}" (customHandler.description.defaultExecutablePath in host.json). ${OTHER_ENGINES}`,
     );
@@ -44,14 +47,14 @@ export function planHandlerLaunch(command: HandlerCommand, files: AppFileMap): H
   const entry = [requested, `${requested}.js`, `${requested}/index.js`].find((p) => files.fileExists(p));
   if (entry === undefined) {
     return refuse(
-      'ENOENT',
+      'MODULE_NOT_FOUND',
       `The handler's entry file ${requested} is not in the app, so node would stop with ` +
         `"Cannot find module '${requested}'". Add the file, or point defaultWorkerPath in host.json at it.`,
     );
   }
   if (!JAVASCRIPT.test(entry)) {
     return refuse(
-      'ENOEXEC',
+      UNSUPPORTED,
       `The handler's entry file ${entry} is not JavaScript, and the in-page engine runs JavaScript only. ${OTHER_ENGINES}`,
     );
   }

@@ -335,7 +335,7 @@ describe('InPagePlatform: handlers', () => {
       commandLine: 'python3 handler.py',
     });
     const failure = await error;
-    expect(failure.code).toBe('ENOENT');
+    expect(failure.code).toBe('ERR_INPAGE_UNSUPPORTED');
     expect(failure.message).toMatch(/"python3"/);
     expect(failure.message).toMatch(/WebContainer/);
     expect(failure.message).toMatch(/npm start/);
@@ -347,7 +347,10 @@ describe('InPagePlatform: handlers', () => {
   it('refuses a node handler whose entry file is missing, naming the file', async () => {
     const { platform } = harness();
     const { error } = spawnHandler(platform, 40009, { args: ['missing.js'], commandLine: 'node missing.js' });
-    expect((await error).message).toMatch(/\/app\/missing\.js is not in the app/);
+    expect(await error).toMatchObject({
+      code: 'MODULE_NOT_FOUND',
+      message: expect.stringMatching(/\/app\/missing\.js is not in the app/),
+    });
   });
 
   it('finds the entry as node does, without its .js or as a folder index', async () => {
