@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openPage } from './support/browser';
-import { noConsoleErrors, waitForHost } from './support/playground';
+import { fileText, noConsoleErrors, waitForHost } from './support/playground';
 import { startStaticServer } from './support/staticServer';
 import type { StaticServer } from './support/staticServer';
 
@@ -65,6 +65,17 @@ self.onmessage = (event) => {
     if (e.data && e.data.bytes) port.postMessage({ bytes: e.data.bytes }, [e.data.bytes]);
   };
 };`;
+
+/** Sets a file's text and saves it, as the editor's Ctrl+S does (through the ?test hook). */
+async function saveFile(page: Page, path: string, text: string): Promise<void> {
+  await page.evaluate(
+    `(async () => {
+      const { stores, session } = window.__playground;
+      stores.files.getState().edit(${JSON.stringify(path)}, ${JSON.stringify(text)});
+      await session.save(${JSON.stringify(path)});
+    })()`,
+  );
+}
 
 async function openHarness(): Promise<{ page: Page; errors: string[] }> {
   const opened = await openPage(browser, `${server.url}/__inpage/harness.html`);
@@ -180,6 +191,56 @@ describe('the playground on a plain static host', () => {
     // The host's console lines reach the terminal, as the CLI's do.
     const terminal = await page.evaluate('window.__playground.stores.terminal.getState().buffer');
     expect(terminal).toContain('http://localhost:7071/api/order');
+    noConsoleErrors(errors);
+    await page.close();
+  });
+
+  test('a handler stuck in an endless loop is stopped at the function timeout, restarted, and answers again', async () => {
+    const { page, errors } = await openPage(browser, `${server.url}/?test`);
+    await waitForHost(page);
+    // Edited through the files store and saved as Ctrl+S saves (typing into Monaco would
+    // auto-indent and auto-close the multi-line text).
+    const hostJson = await fileText(page, 'host.json');
+    await saveFile(
+      page,
+      'host.json',
+      hostJson.replace('"version": "2.0",', '"version": "2.0", "functionTimeout": "00:00:02",'),
+    );
+    await waitForHost(page);
+    const handler = await fileText(page, 'handler.js');
+    const spinning = handler.replace(
+      'reply(res, route(await readJson(req)));',
+      "const invocation = await readJson(req);\n  if (JSON.stringify(invocation).includes('spin-forever')) for (;;) {}\n  reply(res, route(invocation));",
+    );
+    expect(spinning).not.toBe(handler);
+    await saveFile(page, 'handler.js', spinning);
+    await waitForHost(page);
+
+    const body = page.getByTestId('composer-body');
+    const status = page.getByTestId('composer-status');
+    await body.fill('{"id":1,"note":"spin-forever"}');
+    const started = Date.now();
+    await page.getByTestId('composer-send').click();
+    // The worker spins; only terminate() can stop it, and the host (another worker) does so.
+    await expect.poll(() => status.innerText(), { timeout: 20_000 }).toMatch(/^500 /);
+    expect(Date.now() - started).toBeGreaterThan(1900);
+    const terminal = () =>
+      page.evaluate('window.__playground.stores.terminal.getState().buffer') as Promise<string>;
+    await expect.poll(terminal).toMatch(/Timeout value of 00:00:02 exceeded by function 'Functions\.order'/);
+
+    // The restarted handler answers the next order.
+    await waitForHost(page);
+    await body.fill('{"id":2,"quantity":1}');
+    await expect
+      .poll(
+        async () => {
+          await page.getByTestId('composer-send').click();
+          await page.waitForTimeout(300);
+          return status.innerText();
+        },
+        { timeout: 20_000, interval: 500 },
+      )
+      .toMatch(/^200 /);
     noConsoleErrors(errors);
     await page.close();
   });
