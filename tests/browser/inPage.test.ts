@@ -244,4 +244,35 @@ describe('the playground on a plain static host', () => {
     noConsoleErrors(errors);
     await page.close();
   });
+
+  test('a documentation page on another origin embeds the playground, and the app runs inside it', async () => {
+    // The docs page comes from another origin (another port), with no special headers either.
+    const docs = await startStaticServer(join(ROOT, 'dist'), {
+      '/docs.html': {
+        type: 'text/html; charset=utf-8',
+        body:
+          '<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><title>Docs</title>' +
+          `<h1>Custom handlers</h1><iframe src="${server.url}/?embed&example=order" width="1200" height="800"></iframe>`,
+      },
+    });
+    try {
+      const { page, errors } = await openPage(browser, `${docs.url}/docs.html`);
+      const embed = page.frameLocator('iframe');
+      await embed.getByTestId('embed-run').click({ timeout: 15_000 });
+      const send = embed.getByTestId('composer-send');
+      await expect.poll(() => send.isEnabled(), { timeout: 30_000 }).toBe(true);
+      await send.click();
+      await embed.getByTestId('exchange-row').first().waitFor({ timeout: 15_000 });
+      expect(await embed.getByTestId('composer-status').innerText()).toMatch(/^200 /);
+      // Inside the embed: the engine's own sandbox frame, opaque and without the site's origin.
+      expect(await embed.locator('iframe[data-engine="inpage"]').getAttribute('sandbox')).toBe(
+        'allow-scripts',
+      );
+      expect(await page.evaluate('self.crossOriginIsolated')).toBe(false);
+      noConsoleErrors(errors);
+      await page.close();
+    } finally {
+      await docs.close();
+    }
+  });
 });
