@@ -4,7 +4,10 @@ import type { HostInput, HostOutput, HostWorkerInit } from './protocol';
 import { APP_ROOT } from './platform/appFileMap';
 import { InPagePlatform } from './platform/inPagePlatform';
 
-export type StartControlledHost = typeof startControlledHost;
+/** What the worker needs of startControlledHost (runtime/host/controlledHost.ts): tests pass their own. */
+export type StartControlledHost = (
+  options: Parameters<typeof startControlledHost>[0],
+) => Promise<{ stop(): Promise<void> }>;
 
 /** The part of a worker's global scope used here. */
 export interface WorkerScopeLike {
