@@ -66,7 +66,7 @@ describe('serveHostWorker', () => {
     await tick();
     expect(out.map((o) => (o.t === 'output' ? o.text : o))).toEqual([
       '\u001b[90m[2026-12-06T00:00:00.000Z]\u001b[0m hi\n',
-      expect.stringMatching(/^\u001b_fchp1;/),
+      expect.stringContaining('\u001b_fchp1;'),
     ]);
   });
 
