@@ -118,6 +118,27 @@ describe('chooseEngine with the in-page engine', () => {
     ]);
   });
 
+  it('says why the app needed a WebContainer when that cannot boot either', async () => {
+    const engine = chooseEngine({ search: '' }, {} as FakeDocument, {
+      factories: {
+        ...withInPage,
+        webcontainer: () => ({
+          ...stub('webcontainer'),
+          boot: () =>
+            Promise.reject(new EngineBootError('not-isolated', 'This page is not cross-origin isolated.')),
+        }),
+      },
+      readLocalEngineConfig: (d: FakeDocument) => d.meta,
+      appFiles: () => PYTHON_APP,
+    });
+    await expect(engine.boot()).rejects.toMatchObject({
+      reason: 'not-isolated',
+      message:
+        'This app cannot run in the page: its handler runs "python3", and the in-page engine runs node only. ' +
+        'This page is not cross-origin isolated.',
+    });
+  });
+
   it('keeps the local engine under npm start, and lets ?engine=inpage force the in-page one', async () => {
     expect(chooseWith('', served, NODE_APP).kind).toBe('local');
     expect(chooseWith('?engine=inpage', served, PYTHON_APP).kind).toBe('inpage');

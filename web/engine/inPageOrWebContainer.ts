@@ -1,4 +1,5 @@
 import type { Engine, EngineKind } from './engine';
+import { EngineBootError } from './engine';
 import { inPageSupport } from './inPageSupport';
 
 export interface InPageOrWebContainerOptions {
@@ -18,19 +19,28 @@ export interface InPageOrWebContainerOptions {
  */
 export function inPageOrWebContainer(options: InPageOrWebContainerOptions): Engine {
   let chosen: Engine | undefined;
+  /** Why the in-page engine was passed over, when it was. */
+  let reason: string | undefined;
   const engine = (): Engine => {
     if (!chosen) throw new Error('The engine has not booted (call boot() first).');
     return chosen;
   };
   return {
     kind: 'inpage',
-    boot(signal) {
+    async boot(signal) {
       if (!chosen) {
         const support = inPageSupport(options.appFiles());
         chosen = support.ok ? options.inpage() : options.webcontainer();
-        options.onChosen?.(chosen.kind, support.ok ? undefined : support.reason);
+        reason = support.ok ? undefined : support.reason;
+        options.onChosen?.(chosen.kind, reason);
       }
-      return chosen.boot(signal);
+      try {
+        await chosen.boot(signal);
+      } catch (e) {
+        // The fallback failing too (no isolation here): say first why it was needed at all.
+        if (reason === undefined || !(e instanceof EngineBootError)) throw e;
+        throw new EngineBootError(e.reason, `This app cannot run in the page: ${reason}. ${e.message}`);
+      }
     },
     syncFiles: async (files) => engine().syncFiles(files),
     startHost: async () => engine().startHost(),
