@@ -37,4 +37,15 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The host runs on Node and in a Web Worker: it reaches its surroundings only through the platform seam.
+    files: ['runtime/host/**/*.ts'],
+    ignores: ['runtime/host/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['node:*', '../node/*', '../../node/*', '../inpage/*', '../../inpage/*', '../../web/*'] },
+      ],
+    },
+  },
 );

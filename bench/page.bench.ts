@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { whyBuild } from '../scripts/buildState.mjs';
-import { startLocalEngineServer } from '../runtime/node/localEngine/server';
+import { startPlaygroundServer } from '../runtime/node/playgroundServer/server';
 import { launchBrowser } from '../tests/browser/support/browser';
 import { startStaticServer } from '../tests/browser/support/staticServer';
 
@@ -26,7 +26,7 @@ async function main(): Promise<void> {
   const server =
     ENGINE === 'in-page'
       ? await startStaticServer(join(ROOT, 'dist'))
-      : await startLocalEngineServer({
+      : await startPlaygroundServer({
           distDir: join(ROOT, 'dist'),
           hostBundle: join(ROOT, 'build', 'host.mjs'),
           port: 0,

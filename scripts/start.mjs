@@ -33,7 +33,7 @@ if (reason) {
 
 try {
   const { runLocalEngine, optionsFromEnvironment } = await tsImport(
-    '../runtime/node/localEngine/main.ts',
+    '../runtime/node/playgroundServer/main.ts',
     import.meta.url,
   );
   await runLocalEngine(optionsFromEnvironment());

@@ -3,7 +3,6 @@ import { loadApp } from '../core/app/appModel';
 import { formatDiagnostic } from '../core/app/diagnostics';
 import type { Diagnostic } from '../core/app/diagnostics';
 import type { FunctionDef } from '../core/app/functionJson';
-import { lookupSetting } from '../core/app/settings';
 import { functionList } from '../core/control/functionList';
 import type { HostEvent, HostState, HttpRequestSpec } from '../core/control/protocol';
 import type { ExchangeTrigger } from '../core/exchange/exchange';
@@ -13,8 +12,6 @@ import type { OutputValue } from '../core/invocation/resultMapper';
 import { encodeBase64 } from '../core/queues/base64';
 import { RouteTable } from '../core/routing/routeTable';
 import { VirtualClock } from '../core/time/virtualClock';
-import { timerTimeZone } from '../core/timers/timeZone';
-import { toPlain } from '../core/json/jsonNode';
 import { DEFAULT_FRONT_DOOR_PORT, EXCHANGE_BODY_LIMIT, HOST_VERSION } from './constants';
 import type { FrontDoor } from './frontDoor/frontDoor';
 import { openFrontDoor } from './frontDoor/frontDoor';
@@ -26,9 +23,11 @@ import type { AppContext, HostKeys, LogFields, LogLevel } from './hostContext';
 import { HttpClient } from './http/httpClient';
 import type { ServerConnection, ServerRequest, ServerResponse } from './http/serverConnection';
 import { deliverOutputs } from './invocation/outputDelivery';
-import { invokeFromAdmin, invokeQueue, invokeTimer } from './invocation/triggerInvocations';
+import { invokeFromAdmin } from './invocation/triggerInvocations';
+import { HostEvents } from './hostEvents';
 import type { Platform } from './platform';
 import { QueueService } from './triggers/queueService';
+import { startTriggers } from './triggers/startTriggers';
 import { TimerService } from './triggers/timerService';
 
 export interface FunctionHostOptions {
@@ -42,15 +41,13 @@ export interface FunctionHostOptions {
   readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
-type Listener = (event: HostEvent) => void;
-
 /**
  * The host: loads the app, supervises the handler, serves the front door and publishes what
  * happens as events (logs, exchanges, status). Reload re-reads the app as a host restart would.
  * Invocations get an explicit AppContext; they never call back into this object.
  */
 export class FunctionHost {
-  private readonly listeners = new Set<Listener>();
+  private readonly events: HostEvents;
   private readonly platform: Platform;
   private readonly channel: HttpClient;
   private readonly caller: HttpClient;
@@ -70,11 +67,11 @@ export class FunctionHost {
   readonly timers: TimerService;
   /** Which exchange enqueued a message, so the invocation it causes can point back to it. */
   private readonly producers = new Map<string, string>();
-  private queueEventPending = false;
 
   constructor(private readonly options: FunctionHostOptions) {
     const platform = options.platform;
     this.platform = platform;
+    this.events = new HostEvents(() => platform.now());
     this.channel = new HttpClient(platform);
     this.caller = new HttpClient(platform);
     this.startedAt = platform.now();
@@ -86,15 +83,15 @@ export class FunctionHost {
         randomBytes: (n) => platform.randomBytes(n),
         processorCount: platform.processorCount(),
       },
-      (level, message, fn) => this.log(level, 'Host.Triggers.Queue', message, fn === undefined ? {} : { functionName: fn }),
+      (level, message, fn) =>
+        this.log(level, 'Host.Triggers.Queue', message, fn === undefined ? {} : { functionName: fn }),
     );
     this.timers = new TimerService(this.clock, () => this.emitTimers());
     this.queues.store.subscribe(() => this.scheduleQueueEvent());
   }
 
-  subscribe(listener: Listener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+  subscribe(listener: (event: HostEvent) => void): () => void {
+    return this.events.subscribe(listener);
   }
 
   get frontDoorPort(): number | undefined {
@@ -109,19 +106,27 @@ export class FunctionHost {
     this.emit({ type: 'hello', protocol: 1, hostVersion: HOST_VERSION });
     const app = await this.loadApp();
     const port = this.options.port ?? app.localHttpPort ?? DEFAULT_FRONT_DOOR_PORT;
-    this.frontDoor = await openFrontDoor(this.platform, port, this.options.bindAddress ?? '127.0.0.1', (req, res, conn) =>
-      this.onRequest(req, res, conn),
+    this.frontDoor = await openFrontDoor(
+      this.platform,
+      port,
+      this.options.bindAddress ?? '127.0.0.1',
+      (req, res, conn) => this.onRequest(req, res, conn),
     );
     await this.apply(app);
   }
 
   async reload(): Promise<void> {
-    this.log('information', 'Host.General', 'Reloading the app: host.json, function.json or local.settings.json changed.');
+    this.log(
+      'information',
+      'Host.General',
+      'Reloading the app: host.json, function.json or local.settings.json changed.',
+    );
     await this.apply(await this.loadApp());
   }
 
   restartHandler(): void {
-    if (this.supervisor && this.supervisor.state !== 'stopped') this.supervisor.restart('Restarting the handler: its code changed.');
+    if (this.supervisor && this.supervisor.state !== 'stopped')
+      this.supervisor.restart('Restarting the handler: its code changed.');
     else if (this.context) void this.apply(this.context.app);
   }
 
@@ -181,11 +186,13 @@ export class FunctionHost {
   }
 
   log(level: LogLevel, category: string, message: string, fields: LogFields = {}): void {
-    this.emit({ type: 'log', time: new Date(this.platform.now()).toISOString(), level, category, message, ...fields });
+    this.events.log(level, category, message, fields);
   }
 
   private async loadApp(): Promise<AppModel> {
-    return loadApp(await this.platform.readAppFiles(this.options.appRoot), { ...(this.options.env ?? this.platform.env) });
+    return loadApp(await this.platform.readAppFiles(this.options.appRoot), {
+      ...(this.options.env ?? this.platform.env),
+    });
   }
 
   private onRequest(req: ServerRequest, res: ServerResponse, conn: ServerConnection): void {
@@ -195,7 +202,12 @@ export class FunctionHost {
       claim?.(rec.id);
       return rec;
     };
-    routeRequest({ ...(this.context && { app: this.context }), state: this.state, errors: this.errors, record }, req, res, conn);
+    routeRequest(
+      { ...(this.context && { app: this.context }), state: this.state, errors: this.errors, record },
+      req,
+      res,
+      conn,
+    );
   }
 
   private record(trigger: ExchangeTrigger, title: string): ExchangeRecorder {
@@ -216,7 +228,8 @@ export class FunctionHost {
     this.supervisor = undefined;
     this.context = undefined;
     this.errors = app.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic);
-    for (const d of app.diagnostics) this.log(d.severity === 'error' ? 'error' : 'warning', 'Host.Startup', formatDiagnostic(d));
+    for (const d of app.diagnostics)
+      this.log(d.severity === 'error' ? 'error' : 'warning', 'Host.Startup', formatDiagnostic(d));
 
     const config = app.host;
     const customHandler = config?.customHandler;
@@ -285,34 +298,15 @@ export class FunctionHost {
       record: (trigger, title) => this.record(trigger, title),
       now: () => this.clock.now(),
       deliverOutputs: (fn, outputs, rec) => this.deliver(fn, outputs, rec),
-      invokeNonHttp: (fn, input, rec) => invokeFromAdmin(context, fn, input, rec, (f) => this.timers.freshTimerInfo(f)),
+      invokeNonHttp: (fn, input, rec) =>
+        invokeFromAdmin(context, fn, input, rec, (f) => this.timers.freshTimerInfo(f)),
     };
     this.context = context;
     this.emitFunctions(app, functions, routes.diagnostics);
     this.setState('Starting');
     supervisor.start();
-    for (const error of this.queues.configure(functions, config.queues && toPlain(config.queues), (fn, queue, message) => {
-      const rec = this.record('queue', `${queue} → ${fn.name}`);
-      const producer = this.producers.get(message.id);
-      if (producer) rec.causedBy = producer;
-      return invokeQueue(context, fn, queue, message, rec).then((ok) => {
-        if (ok) this.producers.delete(message.id);
-        return ok;
-      });
-    })) {
-      this.log('warning', 'Host.Startup', `host.json: ${error}`);
-    }
-    this.timers.configure(functions, this.timeZone(app), (fn, info, reason) =>
-      invokeTimer(context, fn, info, reason, this.record('timer', `${fn.name} (${reason})`)),
-    );
+    startTriggers(context, functions, this, this.producers);
     this.scheduleQueueEvent();
-  }
-
-  private timeZone(app: AppModel): string {
-    const configured = lookupSetting(app.settings, 'WEBSITE_TIME_ZONE') ?? lookupSetting(app.settings, 'TZ');
-    const { zone, warning } = timerTimeZone(configured, this.platform.defaultTimeZone());
-    if (warning) this.log('warning', 'Host.Startup', warning);
-    return zone;
   }
 
   private deliver(fn: FunctionDef, outputs: readonly OutputValue[], rec: ExchangeRecorder): void {
@@ -325,16 +319,16 @@ export class FunctionHost {
   }
 
   private scheduleQueueEvent(): void {
-    if (this.queueEventPending) return;
-    this.queueEventPending = true;
-    setTimeout(() => {
-      this.queueEventPending = false;
-      this.emit({ type: 'queues', queues: this.queues.snapshot() });
-    }, 50);
+    this.events.coalesce('queues', 50, () => ({ type: 'queues', queues: this.queues.snapshot() }));
   }
 
   private emitTimers(): void {
-    this.emit({ type: 'timers', now: this.clock.now(), clockOffsetMs: this.clock.offset, timers: this.timers.snapshot() });
+    this.emit({
+      type: 'timers',
+      now: this.clock.now(),
+      clockOffsetMs: this.clock.offset,
+      timers: this.timers.snapshot(),
+    });
   }
 
   private onHandlerState(supervisor: HandlerSupervisor, state: HandlerState, detail?: string): void {
@@ -344,9 +338,17 @@ export class FunctionHost {
     else this.emitStatus(detail);
   }
 
-  private emitFunctions(app: AppModel, functions: readonly FunctionDef[], extra: readonly Diagnostic[] = []): void {
+  private emitFunctions(
+    app: AppModel,
+    functions: readonly FunctionDef[],
+    extra: readonly Diagnostic[] = [],
+  ): void {
     const port = this.frontDoor?.port ?? DEFAULT_FRONT_DOOR_PORT;
-    this.lastFunctions = { type: 'functions', functions: functionList(app, functions, port), diagnostics: [...app.diagnostics, ...extra] };
+    this.lastFunctions = {
+      type: 'functions',
+      functions: functionList(app, functions, port),
+      diagnostics: [...app.diagnostics, ...extra],
+    };
     this.emit(this.lastFunctions);
   }
 
@@ -372,7 +374,7 @@ export class FunctionHost {
   }
 
   private emit(event: HostEvent): void {
-    for (const listener of this.listeners) listener(event);
+    this.events.emit(event);
   }
 }
 

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ControlClient } from '../support/controlClient';
+import { alive } from '../support/processes';
 
 const ORDER = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'examples', 'order');
 
@@ -116,5 +117,47 @@ describe.each([
       request: { method: 'POST', path: '/api/order', body: '{}' },
     });
     expect((result as { result: { status: number } }).result.status).toBe(200);
+  });
+});
+
+describe('the host ends with its controller', () => {
+  async function startOrder(): Promise<{ root: string; client: ControlClient; handlerPid: number }> {
+    const root = mkdtempSync(join(tmpdir(), 'fchp-control-'));
+    cpSync(ORDER, root, { recursive: true });
+    writeFileSync(join(root, 'package.json'), '{"type":"commonjs"}');
+    const client = new ControlClient(root);
+    await client.waitFor(
+      () => client.events.some((e) => e.type === 'host.status' && e.state === 'Running'),
+      'Running',
+    );
+    const status = client.events.filter((e) => e.type === 'host.status').pop();
+    const handlerPid = status?.type === 'host.status' ? status.handler.pid : undefined;
+    expect(handlerPid).toBeGreaterThan(0);
+    return { root, client, handlerPid: handlerPid! };
+  }
+
+  test('host.stop stops the handler, answers, and the host exits 0', async () => {
+    const { root, client, handlerPid } = await startOrder();
+    try {
+      const result = await client.request({ type: 'host.stop', id: 's1' });
+      expect(result.ok).toBe(true);
+      expect(await client.exited).toBe(0);
+      expect(alive(handlerPid)).toBe(false);
+    } finally {
+      client.stop();
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  test('closing its input stops the handler and the host exits 0', async () => {
+    const { root, client, handlerPid } = await startOrder();
+    try {
+      client.closeInput();
+      expect(await client.exited).toBe(0);
+      expect(alive(handlerPid)).toBe(false);
+    } finally {
+      client.stop();
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

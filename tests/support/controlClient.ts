@@ -43,6 +43,15 @@ export class ControlClient {
     };
     this.child.stdout!.on('data', onData);
     this.child.stderr!.on('data', (c: Buffer) => (this.text += c.toString('utf8')));
+    this.exited = new Promise((resolve) => this.child.on('exit', (code) => resolve(code)));
+  }
+
+  /** Resolves with the host process's exit code. */
+  readonly exited: Promise<number | null>;
+
+  /** Closes the host's input, as a controller that went away would. */
+  closeInput(): void {
+    this.child.stdin!.end();
   }
 
   send(command: Command | Record<string, unknown>): void {

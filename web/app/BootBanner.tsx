@@ -1,5 +1,6 @@
 import { useStore } from 'zustand';
 import { describeBootFailure } from '../engine/bootDiagnosis';
+import { reloadKeepingWork } from '../session/reloadKeepingWork';
 import type { RuntimeStore } from '../stores/runtimeStore';
 
 export interface BootBannerProps {
@@ -8,10 +9,15 @@ export interface BootBannerProps {
   readonly bootTimeoutMs?: number;
   /** What "Open in new tab" opens: the full playground for an embed, else this page. */
   readonly newTabUrl?: () => string;
+  /**
+   * The address to reload at, carrying the edits (a share link): a failed boot can only be retried
+   * by a reload. Without it, Reload reloads the page as it is.
+   */
+  readonly reloadUrl?: () => Promise<string>;
 }
 
 /** Says why the runtime could not start, and what to do; the rest of the page keeps working. */
-export function BootBanner({ runtime, bootTimeoutMs, newTabUrl }: BootBannerProps) {
+export function BootBanner({ runtime, bootTimeoutMs, newTabUrl, reloadUrl }: BootBannerProps) {
   const engine = useStore(runtime, (s) => s.engine);
   if (engine.phase !== 'failed') return null;
   const framed = typeof window !== 'undefined' && window.top !== window;
@@ -41,7 +47,7 @@ export function BootBanner({ runtime, bootTimeoutMs, newTabUrl }: BootBannerProp
         <button
           type="button"
           className={can('reload') ? 'primary' : undefined}
-          onClick={() => window.location.reload()}
+          onClick={() => void reloadKeepingWork(reloadUrl, window.location)}
         >
           Reload
         </button>

@@ -21,6 +21,22 @@ describe('the run gate', () => {
     expect(fake.processes).toHaveLength(1);
   });
 
+  test("passes the runtime's errors on, and adds no onError to an engine without one", () => {
+    const listeners: ((message: string) => void)[] = [];
+    const inner = Object.assign(new FakeEngine(), {
+      onError: (listener: (message: string) => void) => {
+        listeners.push(listener);
+        return () => undefined;
+      },
+    });
+    const gated = gatedEngine(inner, createRunGate());
+    const seen: string[] = [];
+    gated.onError?.((message) => seen.push(message));
+    for (const listener of listeners) listener('storage is blocked');
+    expect(seen).toEqual(['storage is blocked']);
+    expect(gatedEngine(new FakeEngine(), createRunGate()).onError).toBeUndefined();
+  });
+
   test('only the local engine asks: the WebContainer is a sandbox', () => {
     expect(needsConfirmation('local')).toBe(true);
     expect(needsConfirmation('webcontainer')).toBe(false);

@@ -37,6 +37,8 @@ export function gatedEngine(engine: Engine, gate: RunGate): Engine {
     boot: (signal) => engine.boot(signal),
     syncFiles: (files) => (gate.held ? Promise.resolve() : engine.syncFiles(files)),
     startHost: () => (gate.held ? Promise.reject(new RunHeldError()) : engine.startHost()),
+    // Passed on, or the runtime's errors (blocked cookies or storage) never reach the page.
+    ...(engine.onError && { onError: (listener) => engine.onError!(listener) }),
     dispose: () => engine.dispose(),
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeBootFailure } from './bootDiagnosis';
+import { describeBootFailure, explainRuntimeError } from './bootDiagnosis';
 import type { BootFailureReason } from './engine';
 
 const REASONS: BootFailureReason[] = [
@@ -10,6 +10,7 @@ const REASONS: BootFailureReason[] = [
   'offline',
   'refused',
   'error',
+  'runtime-error',
 ];
 
 describe('describeBootFailure', () => {
@@ -57,5 +58,43 @@ describe('describeBootFailure', () => {
 
   it('offers a reload when offline', () => {
     expect(describeBootFailure('offline', '', { canOpenInNewTab: false }).actions).toContain('reload');
+  });
+
+  it("states StackBlitz's browser support: Firefox and Safari beta, embeds Chromium-only", () => {
+    for (const reason of ['unsupported-browser', 'timeout', 'error'] as const) {
+      const { detail } = describeBootFailure(reason, '', { canOpenInNewTab: false });
+      expect(detail).toMatch(/fully in Chromium browsers/);
+      expect(detail).toMatch(/Firefox and Safari support is beta/);
+      expect(detail).toMatch(/embedded in another page runs only in Chromium/);
+    }
+    expect(describeBootFailure('embedded', '', { canOpenInNewTab: true }).detail).toMatch(
+      /embedded WebContainers only in Chromium browsers/,
+    );
+  });
+
+  it('explains a runtime error after boot in plain words, and offers a reload', () => {
+    const d = describeBootFailure('runtime-error', 'Unable to access localStorage', {
+      canOpenInNewTab: false,
+    });
+    expect(d.title).toBe('The runtime reported an error');
+    expect(d.detail).toMatch(/"Unable to access localStorage"/);
+    expect(d.detail).toMatch(/blocks the third-party cookies or storage/);
+    expect(d.detail).toMatch(/stackblitz\.com, \*\.staticblitz\.com and \*\.webcontainer\.io/);
+    expect(d.actions[0]).toBe('reload');
+  });
+});
+
+describe('explainRuntimeError', () => {
+  it('names cookie and storage blockers when the message points at them', () => {
+    for (const message of ['Third-party cookies are blocked', 'SecurityError: IndexedDB', 'QuotaExceeded']) {
+      expect(explainRuntimeError(message)).toMatch(/blocks the third-party cookies or storage/);
+    }
+  });
+
+  it('still says the likely cause for a message it does not recognise', () => {
+    const text = explainRuntimeError('worker crashed');
+    expect(text).toMatch(/"worker crashed"/);
+    expect(text).toMatch(/usual cause/);
+    expect(text).not.toMatch(/blocks the third-party/);
   });
 });

@@ -18,6 +18,17 @@ export interface BootDiagnosisContext {
 /** Said every time: a failed runtime must not read as a broken page. */
 const STILL_WORKS = 'Editing, sharing and downloading the app keep working without a runtime.';
 
+/** StackBlitz's own support matrix, so a person on Firefox or Safari knows what to expect. */
+const BROWSER_SUPPORT =
+  'StackBlitz supports WebContainers fully in Chromium browsers (Chrome, Edge); its Firefox and ' +
+  'Safari support is beta, and a playground embedded in another page runs only in Chromium.';
+
+/** How to lift a blocker of what the runtime needs (StackBlitz's frames, cookies and storage). */
+const UNBLOCK =
+  'allow third-party cookies and site data for stackblitz.com, *.staticblitz.com and ' +
+  '*.webcontainer.io (in Firefox, turn off Enhanced Tracking Protection for this site; in Brave, ' +
+  'lower its Shields)';
+
 /** What the page says, in plain words, when the runtime could not start, and what the user can do. */
 export function describeBootFailure(
   reason: BootFailureReason,
@@ -41,7 +52,8 @@ export function describeBootFailure(
         title: 'The runtime cannot start inside this page',
         detail: paragraphs(
           'The playground is embedded in a page that is not cross-origin isolated, and a browser only ' +
-            'lets the runtime start in an isolated page.',
+            'lets the runtime start in an isolated page. Even in an isolated page, StackBlitz runs ' +
+            'embedded WebContainers only in Chromium browsers (Chrome, Edge).',
           context.canOpenInNewTab
             ? 'Open the playground in a new tab to run the app.'
             : 'Open the playground on its own page to run the app.',
@@ -55,7 +67,7 @@ export function describeBootFailure(
         title: 'This browser cannot run the app',
         detail: paragraphs(
           message,
-          'The runtime works best in a recent desktop Chrome, Edge or Firefox, or you can run the app on your own machine.',
+          `${BROWSER_SUPPORT} Use a recent desktop Chrome or Edge, or run the app on your own machine.`,
         ),
         actions: ['use-local-engine-docs'],
       };
@@ -73,6 +85,8 @@ export function describeBootFailure(
         detail: paragraphs(
           `The browser could not reach StackBlitz's servers ${within(context.bootTimeoutMs)}. ` +
             'A network problem, a firewall, or a blocker for third-party cookies or storage can cause this.',
+          `If a blocker is the cause, ${UNBLOCK}.`,
+          BROWSER_SUPPORT,
           'Reload the page to try again: the browser cannot retry within the same page.',
         ),
         actions: ['reload', 'use-local-engine-docs'],
@@ -86,10 +100,28 @@ export function describeBootFailure(
     case 'error':
       return {
         title: 'The runtime failed to start',
-        detail: paragraphs(message, 'Reloading the page may help.'),
+        detail: paragraphs(message, BROWSER_SUPPORT, 'Reloading the page may help.'),
+        actions: ['reload', 'use-local-engine-docs'],
+      };
+    case 'runtime-error':
+      return {
+        title: 'The runtime reported an error',
+        detail: paragraphs(explainRuntimeError(message)),
         actions: ['reload', 'use-local-engine-docs'],
       };
   }
+}
+
+/**
+ * A WebContainer's `error` event in plain words. The library's messages are terse and internal;
+ * the common cause by far is a browser that blocks StackBlitz's third-party cookies or storage.
+ */
+export function explainRuntimeError(message: string): string {
+  const said = `The runtime said: "${message}".`;
+  if (/cookie|storage|indexeddb|quota|securityerror|access.*denied|permission/i.test(message)) {
+    return `${said} Your browser blocks the third-party cookies or storage the runtime needs, so the app cannot run. To run it, ${UNBLOCK}, then reload.`;
+  }
+  return `${said} The app may stop responding. A blocker for third-party cookies or storage is the usual cause: ${UNBLOCK}, then reload. ${BROWSER_SUPPORT}`;
 }
 
 function within(timeoutMs: number | undefined): string {

@@ -3,7 +3,15 @@ export type EngineKind = 'inpage' | 'webcontainer' | 'local' | 'fake';
 
 /** Why an engine could not start, so the page can say which and what to do. */
 export type BootFailureReason =
-  'not-isolated' | 'unsupported-browser' | 'embedded' | 'timeout' | 'offline' | 'refused' | 'error';
+  | 'not-isolated'
+  | 'unsupported-browser'
+  | 'embedded'
+  | 'timeout'
+  | 'offline'
+  | 'refused'
+  | 'error'
+  /** After boot: the runtime reported an internal error (typically blocked cookies or storage). */
+  | 'runtime-error';
 
 export class EngineBootError extends Error {
   constructor(
@@ -22,6 +30,10 @@ export interface EngineProcess {
   write(text: string): void;
   /** Resolves with the exit code. */
   readonly exit: Promise<number>;
+  /**
+   * Stops the process, as gracefully as the engine can (the host must end its handler first, or
+   * the handler outlives it), then by force; `exit` says when it is gone.
+   */
   kill(): void;
 }
 
@@ -39,5 +51,11 @@ export interface Engine {
   syncFiles(files: ReadonlyMap<string, string>): Promise<void>;
   /** Starts the host on the app folder with the control protocol on its stdio. */
   startHost(): Promise<EngineProcess>;
+  /**
+   * The runtime's own errors after boot (a WebContainer's blocked cookies or storage): without a
+   * listener they would only look like a runtime that went dead. Only engines that have such
+   * errors implement it; returns the disposer.
+   */
+  onError?(listener: (message: string) => void): () => void;
   dispose(): Promise<void>;
 }

@@ -1,29 +1,56 @@
 import type { FileSystemTree } from '@webcontainer/api';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { encodeFrame } from '../../runtime/core/control/framing';
 import type { WebContainerEngine as Engine } from './webcontainerEngine';
+import { MAX_HELD_INPUT_CHARS, MAX_OUTPUT_BACKLOG_CHARS, STOP_GRACE_MS } from './webcontainerProcess';
 
 // An in-memory stand-in for the library: no WebContainer can boot on a machine without internet,
 // so these tests pin down what the adapter asks of the library, not what the library does.
 const fake = vi.hoisted(() => {
+  /**
+   * A process behind a PTY, as the library gives it: it starts in line mode with echo, so input
+   * is echoed back (ESC shown as ^[), held until a newline, and cut at 4095 characters per line
+   * (MAX_CANON), until the host switches its stdin to raw mode (setRawMode).
+   */
   class FakeProcess {
     output: ReadableStream<string>;
     input: WritableStream<string>;
     exit: Promise<number>;
-    written: string[] = [];
+    /** What the host read from its stdin, after the line discipline. */
+    stdin: string[] = [];
+    raw = false;
+    inputClosed = false;
+    /** Whether the host exits by itself when its input closes. */
+    exitsOnEndOfInput = false;
     killed = false;
     push!: (chunk: string) => void;
+    private line = '';
+    private ended = false;
     private finish!: (code: number) => void;
     private closeOutput!: () => void;
 
     constructor() {
       this.output = new ReadableStream<string>({
         start: (controller) => {
-          this.push = (chunk) => controller.enqueue(chunk);
+          this.push = (chunk) => void (this.ended || controller.enqueue(chunk));
           this.closeOutput = () => controller.close();
         },
       });
-      this.input = new WritableStream<string>({ write: (chunk) => void this.written.push(chunk) });
+      this.input = new WritableStream<string>({
+        write: (chunk) => this.type(chunk),
+        close: () => {
+          this.inputClosed = true;
+          if (this.exitsOnEndOfInput) this.exitWith(0);
+        },
+      });
       this.exit = new Promise((resolve) => (this.finish = resolve));
+    }
+
+    setRawMode(): void {
+      this.raw = true;
+      // Switching off canonical mode makes a pending partial line readable, as on Linux.
+      if (this.line !== '') this.stdin.push(this.line);
+      this.line = '';
     }
 
     kill(): void {
@@ -32,11 +59,90 @@ const fake = vi.hoisted(() => {
     }
 
     exitWith(code: number): void {
+      if (this.ended) return;
       this.closeOutput();
+      this.ended = true;
       this.finish(code);
     }
 
     resize(): void {}
+
+    private type(chunk: string): void {
+      if (this.raw) {
+        this.stdin.push(chunk);
+        return;
+      }
+      this.push(chunk.replaceAll('\u001b', '^[').replace(/\r?\n/g, '\r\n'));
+      for (const c of chunk) {
+        if (c === '\n' || c === '\r') {
+          this.stdin.push(`${this.line}\n`);
+          this.line = '';
+        } else if (this.line.length < 4095) this.line += c;
+      }
+    }
+  }
+
+  class FsError extends Error {
+    constructor(code: string, op: string, path: string) {
+      super(`${code}: ${op} '${path}'`);
+    }
+  }
+
+  /** A file system with folders, failing where the real one fails (EISDIR, ENOTDIR, ENOENT). */
+  class FakeFs {
+    /** Path → 'dir' for a folder, or the file's text. */
+    readonly entries = new Map<string, string | { dir: true }>();
+
+    mkdir(path: string, recursive: boolean): void {
+      const segments = path.split('/');
+      segments.forEach((_, i) => {
+        const at = segments.slice(0, i + 1).join('/');
+        const entry = this.entries.get(at);
+        if (entry === undefined) {
+          if (!recursive && i < segments.length - 1) throw new FsError('ENOENT', 'mkdir', path);
+          this.entries.set(at, { dir: true });
+        } else if (typeof entry === 'string') throw new FsError('ENOTDIR', 'mkdir', path);
+      });
+    }
+
+    writeFile(path: string, data: string): void {
+      const parent = path.slice(0, Math.max(0, path.lastIndexOf('/')));
+      const parentEntry = parent === '' ? { dir: true } : this.entries.get(parent);
+      if (parentEntry === undefined) throw new FsError('ENOENT', 'open', path);
+      if (typeof parentEntry === 'string') throw new FsError('ENOTDIR', 'open', path);
+      if (typeof this.entries.get(path) === 'object') throw new FsError('EISDIR', 'open', path);
+      this.entries.set(path, data);
+    }
+
+    rm(path: string, recursive: boolean, force: boolean): void {
+      const entry = this.entries.get(path);
+      if (entry === undefined) {
+        if (force) return;
+        throw new FsError('ENOENT', 'rm', path);
+      }
+      if (typeof entry === 'object' && !recursive) throw new FsError('ERR_FS_EISDIR', 'rm', path);
+      for (const key of [...this.entries.keys()]) {
+        if (key === path || key.startsWith(`${path}/`)) this.entries.delete(key);
+      }
+    }
+
+    /** Every entry, folders with a trailing slash, sorted. */
+    list(under = ''): string[] {
+      return [...this.entries]
+        .filter(([path]) => under === '' || path.startsWith(`${under}/`))
+        .map(([path, entry]) => (typeof entry === 'object' ? `${path}/` : path))
+        .sort();
+    }
+  }
+
+  /** The library's own copy of a mount tree (toInternalFileSystemTree): plain objects, so `__proto__` is lost. */
+  function internalTree(tree: Record<string, unknown>): Record<string, unknown> {
+    const copy: Record<string, unknown> = {};
+    for (const name of Object.keys(tree)) {
+      const entry = tree[name] as { file?: { contents: string }; directory?: Record<string, unknown> };
+      copy[name] = entry.directory ? { directory: internalTree(entry.directory) } : { file: entry.file };
+    }
+    return copy;
   }
 
   class FakeWebContainer {
@@ -45,18 +151,40 @@ const fake = vi.hoisted(() => {
     readonly processes: FakeProcess[] = [];
     readonly spawnCalls: unknown[][] = [];
     readonly errorListeners = new Set<(e: { message: string }) => void>();
+    readonly disk = new FakeFs();
     tornDown = false;
     readonly fs = {
-      writeFile: async (path: string, data: string) => void this.ops.push(`write ${path} ${data}`),
-      mkdir: async (path: string, options?: { recursive?: boolean }) =>
-        void this.ops.push(`mkdir ${path}${options?.recursive ? ' -p' : ''}`),
-      rm: async (path: string, options?: { recursive?: boolean; force?: boolean }) =>
-        void this.ops.push(`rm ${path}${options?.recursive ? ' -r' : ''}${options?.force ? ' -f' : ''}`),
+      writeFile: async (path: string, data: string) => {
+        this.ops.push(`write ${path} ${data}`);
+        this.disk.writeFile(path, data);
+      },
+      mkdir: async (path: string, options?: { recursive?: boolean }) => {
+        this.ops.push(`mkdir ${path}${options?.recursive ? ' -p' : ''}`);
+        this.disk.mkdir(path, options?.recursive === true);
+      },
+      rm: async (path: string, options?: { recursive?: boolean; force?: boolean }) => {
+        this.ops.push(`rm ${path}${options?.recursive ? ' -r' : ''}${options?.force ? ' -f' : ''}`);
+        this.disk.rm(path, options?.recursive === true, options?.force === true);
+      },
     };
 
     async mount(tree: FileSystemTree): Promise<void> {
       this.ops.push('mount');
       this.mounts.push(tree);
+      const place = (node: Record<string, unknown>, at: string) => {
+        for (const [name, entry] of Object.entries(node)) {
+          const path = at === '' ? name : `${at}/${name}`;
+          const { file, directory } = entry as {
+            file?: { contents: string };
+            directory?: Record<string, unknown>;
+          };
+          if (directory) {
+            this.disk.mkdir(path, true);
+            place(directory, path);
+          } else this.disk.writeFile(path, (file as { contents: string }).contents);
+        }
+      };
+      place(internalTree(tree as Record<string, unknown>), '');
     }
 
     async spawn(...args: unknown[]): Promise<FakeProcess> {
@@ -82,21 +210,44 @@ const fake = vi.hoisted(() => {
     /** What the next WebContainer.boot() does; by default it boots a fresh fake. */
     boot: (): Promise<FakeWebContainer> => Promise.resolve(new FakeWebContainer()),
     last: undefined as FakeWebContainer | undefined,
+    /** configureAPIKey and boot calls, in order. */
+    calls: [] as string[],
+    booted: false,
   };
   const WebContainer = {
     boot: async (options: unknown) => {
+      state.calls.push('boot');
+      state.booted = true;
       state.bootCalls.push(options);
       state.last = await state.boot();
       return state.last;
     },
   };
-  return { state, WebContainer, FakeWebContainer, FakeProcess };
+  /** As the library's: it refuses once any boot has started. */
+  const configureAPIKey = (key: string) => {
+    if (state.booted) throw new Error('`configureAPIKey` should always be called before `WebContainer.boot`');
+    state.calls.push(`configureAPIKey ${key}`);
+  };
+  return { state, WebContainer, configureAPIKey, FakeWebContainer, FakeProcess };
 });
 
-vi.mock('@webcontainer/api', () => ({ WebContainer: fake.WebContainer }));
+vi.mock('@webcontainer/api', () => ({
+  WebContainer: fake.WebContainer,
+  configureAPIKey: fake.configureAPIKey,
+}));
 vi.mock('./hostBundle', () => ({ loadHostBundle: vi.fn(async () => '// host bundle') }));
 
 type FakeContainer = InstanceType<typeof fake.FakeWebContainer>;
+type FakeProcess = InstanceType<typeof fake.FakeProcess>;
+
+/** What the real host does when it attaches its control channel: raw mode first, then hello. */
+function hostAttaches(spawned: FakeProcess): void {
+  spawned.setRawMode();
+  spawned.push(encodeFrame({ type: 'hello', protocol: 1, hostVersion: 'test' }));
+}
+
+/** Lets the output pump read what was pushed. */
+const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** A fresh copy of the module per test: its one-boot-per-page promise is module state, reset by a reload. */
 async function load() {
@@ -129,11 +280,14 @@ beforeEach(() => {
   fake.state.bootCalls = [];
   fake.state.boot = () => Promise.resolve(new fake.FakeWebContainer());
   fake.state.last = undefined;
+  fake.state.calls = [];
+  fake.state.booted = false;
   stubBrowser();
 });
 
 afterEach(() => {
   vi.unstubAllGlobals();
+  vi.unstubAllEnvs();
   vi.useRealTimers();
 });
 
@@ -312,6 +466,34 @@ describe('boot', () => {
     await engine.dispose();
     expect(container.errorListeners.size).toBe(0);
   });
+
+  it('keeps only the newest 20 errors for a late listener, and says how many it dropped', async () => {
+    const { engine, container } = await bootedEngine();
+    for (let i = 1; i <= 25; i++)
+      for (const listener of container.errorListeners) listener({ message: `e${i}` });
+    const seen: string[] = [];
+    engine.onError((message) => seen.push(message));
+    expect(seen[0]).toBe('(5 earlier runtime errors were dropped)');
+    expect(seen.slice(1)).toEqual(Array.from({ length: 20 }, (_, i) => `e${i + 6}`));
+  });
+
+  it('configures the API key from VITE_WEBCONTAINER_API_KEY before booting, once per page', async () => {
+    vi.stubEnv('VITE_WEBCONTAINER_API_KEY', ' wc_api_key_123 ');
+    const { WebContainerEngine } = await load();
+    const first = new WebContainerEngine();
+    await first.boot();
+    expect(fake.state.calls).toEqual(['configureAPIKey wc_api_key_123', 'boot']);
+    // The library refuses the key once it has booted; a boot after teardown must still work.
+    await first.dispose();
+    await new WebContainerEngine().boot();
+    expect(fake.state.calls).toEqual(['configureAPIKey wc_api_key_123', 'boot', 'boot']);
+  });
+
+  it('boots without a key when none is set (the free tier)', async () => {
+    vi.stubEnv('VITE_WEBCONTAINER_API_KEY', '');
+    await bootedEngine();
+    expect(fake.state.calls).toEqual(['boot']);
+  });
 });
 
 describe('syncFiles', () => {
@@ -349,6 +531,7 @@ describe('syncFiles', () => {
     await engine.syncFiles(next);
     expect(container.ops).toEqual([
       'rm app/orders/function.json -f',
+      'rm app/orders -r -f',
       'write app/handler.js v2',
       'mkdir app/payments/deep -p',
       'write app/payments/deep/function.json {}',
@@ -365,6 +548,73 @@ describe('syncFiles', () => {
     await expect(engine.syncFiles(new Map([['../host.mjs', 'x']]))).rejects.toThrow(/app-relative/);
     await expect(engine.syncFiles(new Map([['/etc/passwd', 'x']]))).rejects.toThrow(/app-relative/);
     expect(container.ops).toEqual([]);
+  });
+
+  it('removes folders left without files, and keeps those that still hold one', async () => {
+    const { engine, container } = await bootedEngine();
+    await engine.syncFiles(
+      new Map([
+        ['host.json', '{}'],
+        ['a/b/c/function.json', '{}'],
+        ['a/keep.js', 'k'],
+        ['x/y/function.json', '{}'],
+      ]),
+    );
+    await engine.syncFiles(
+      new Map([
+        ['host.json', '{}'],
+        ['a/keep.js', 'k'],
+      ]),
+    );
+    expect(container.disk.list('app')).toEqual(['app/a/', 'app/a/keep.js', 'app/host.json']);
+  });
+
+  it('replaces a folder by a file of the same name, and a file by a folder', async () => {
+    const { engine, container } = await bootedEngine();
+    await engine.syncFiles(
+      new Map([
+        ['orders/function.json', '{}'],
+        ['notes', 'a file'],
+      ]),
+    );
+    await engine.syncFiles(
+      new Map([
+        ['orders', 'now a file'],
+        ['notes/today.md', 'now in a folder'],
+      ]),
+    );
+    expect(container.disk.list('app')).toEqual(['app/notes/', 'app/notes/today.md', 'app/orders']);
+    // And back again: nothing is left in the way of the next sync either.
+    await engine.syncFiles(
+      new Map([
+        ['orders/function.json', '{}'],
+        ['notes', 'a file'],
+      ]),
+    );
+    expect(container.disk.list('app')).toEqual(['app/notes', 'app/orders/', 'app/orders/function.json']);
+  });
+
+  it('mounts files named like what a plain object inherits: constructor, toString, __proto__', async () => {
+    const { engine, container } = await bootedEngine();
+    const files = new Map([
+      ['constructor', 'a'],
+      ['toString/function.json', 'b'],
+      ['__proto__', 'c'],
+      ['hasOwnProperty/__proto__/x.js', 'd'],
+    ]);
+    await engine.syncFiles(files);
+    expect(container.disk.list('app')).toEqual([
+      'app/__proto__',
+      'app/constructor',
+      'app/hasOwnProperty/',
+      'app/hasOwnProperty/__proto__/',
+      'app/hasOwnProperty/__proto__/x.js',
+      'app/toString/',
+      'app/toString/function.json',
+    ]);
+    container.ops.length = 0;
+    await engine.syncFiles(files);
+    expect(container.ops).toEqual([]); // all of them are known to be there
   });
 
   it('needs a booted engine', async () => {
@@ -388,7 +638,7 @@ describe('startHost', () => {
     const spawned = container.processes[0]!;
     spawned.push('early ');
     spawned.push('output ');
-    await new Promise((resolve) => setTimeout(resolve, 0)); // let the pump read them
+    await tick();
 
     const seen: string[] = [];
     const stop = process.onOutput((chunk) => seen.push(chunk));
@@ -398,15 +648,90 @@ describe('startHost', () => {
     stop();
   });
 
-  it('writes to the terminal input, reports the exit code, and kills', async () => {
+  it('keeps only the newest output for a late listener, and says how much it dropped', async () => {
     const { engine, container } = await bootedEngine();
     const process = await engine.startHost();
     const spawned = container.processes[0]!;
-    process.write('{"id":1}\n');
-    await vi.waitFor(() => expect(spawned.written).toEqual(['{"id":1}\n']));
-    process.kill();
+    const chunk = 'x'.repeat(64 * 1024);
+    for (let i = 0; i < 6; i++) spawned.push(chunk);
+    spawned.push('newest');
+    await tick();
+    const seen: string[] = [];
+    process.onOutput((c) => seen.push(c));
+    const kept = seen.slice(1).join('');
+    expect(kept.length).toBeLessThanOrEqual(MAX_OUTPUT_BACKLOG_CHARS);
+    expect(kept.endsWith('newest')).toBe(true);
+    expect(seen[0]).toContain(
+      `${6 * chunk.length + 6 - kept.length} characters of earlier output were dropped`,
+    );
+  });
+
+  it("holds commands until the host's first frame, so the PTY's line mode neither echoes nor cuts them", async () => {
+    const { engine, container } = await bootedEngine();
+    const process = await engine.startHost();
+    const spawned = container.processes[0]!;
+    const seen: string[] = [];
+    process.onOutput((c) => seen.push(c));
+    // A command longer than a terminal line (4095 characters), written while the host starts.
+    const command = encodeFrame({ type: 'queue.enqueue', id: 'c1', queue: 'orders', text: 'm'.repeat(5000) });
+    process.write(command);
+    process.write(encodeFrame({ type: 'state.get', id: 'c2' }));
+    await tick();
+    expect(spawned.stdin).toEqual([]);
+
+    hostAttaches(spawned);
+    await vi.waitFor(() =>
+      expect(spawned.stdin.join('')).toBe(command + encodeFrame({ type: 'state.get', id: 'c2' })),
+    );
+    expect(seen.join('')).not.toContain('^['); // nothing echoed back
+  });
+
+  it('writes straight through once the host has spoken, and tells a late listener nothing was lost', async () => {
+    const { engine, container } = await bootedEngine();
+    const process = await engine.startHost();
+    const spawned = container.processes[0]!;
+    hostAttaches(spawned);
+    await tick();
+    process.write('{"id":1}');
+    await vi.waitFor(() => expect(spawned.stdin).toEqual(['{"id":1}']));
+  });
+
+  it('holds a bounded amount for a host that never speaks: the newest, saying how much went', async () => {
+    const { engine, container } = await bootedEngine();
+    const process = await engine.startHost();
+    const spawned = container.processes[0]!;
+    const seen: string[] = [];
+    process.onOutput((c) => seen.push(c));
+    // Five writes of a quarter of the bound each: the oldest one has to go.
+    const write = (n: number) => `${n}${'b'.repeat(MAX_HELD_INPUT_CHARS / 4 - 1)}`;
+    for (let n = 1; n <= 5; n++) process.write(write(n));
+    hostAttaches(spawned);
+    await vi.waitFor(() => expect(spawned.stdin.map((w) => w[0])).toEqual(['2', '3', '4', '5']));
+    expect(spawned.stdin.join('')).toBe([2, 3, 4, 5].map(write).join(''));
+    expect(seen.join('')).toContain(
+      `${MAX_HELD_INPUT_CHARS / 4} characters of commands sent before the host was ready were dropped`,
+    );
+  });
+
+  it('stops the host by closing its input first, and kills it only if it has not exited in time', async () => {
+    vi.useFakeTimers();
+    const { engine, container } = await bootedEngine();
+    const polite = await engine.startHost();
+    container.processes[0]!.exitsOnEndOfInput = true;
+    polite.kill();
+    expect(await polite.exit).toBe(0);
+    expect(container.processes[0]!.inputClosed).toBe(true);
+    expect(container.processes[0]!.killed).toBe(false);
+
+    const stubborn = await engine.startHost();
+    const spawned = container.processes[1]!;
+    stubborn.kill();
+    await vi.advanceTimersByTimeAsync(STOP_GRACE_MS - 1);
+    expect(spawned.inputClosed).toBe(true);
+    expect(spawned.killed).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
     expect(spawned.killed).toBe(true);
-    expect(await process.exit).toBe(137);
+    expect(await stubborn.exit).toBe(137);
   });
 
   it('dispose() kills running processes and tears the container down', async () => {

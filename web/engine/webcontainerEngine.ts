@@ -1,10 +1,11 @@
 // Type-only imports: the library itself is loaded with import() in boot(), so it lands in a lazy
 // chunk and a page that never boots a WebContainer (local engine, failed pre-checks) never fetches it.
-import type { DirectoryNode, FileSystemTree, WebContainer, WebContainerProcess } from '@webcontainer/api';
+import type { DirectoryNode, FileSystemTree, WebContainer } from '@webcontainer/api';
 import type { Engine, EngineProcess } from './engine';
 import { EngineBootError } from './engine';
 import { diffFiles } from './fileDiff';
 import { loadHostBundle } from './hostBundle';
+import { WebContainerHostProcess } from './webcontainerProcess';
 
 export const DEFAULT_BOOT_TIMEOUT_MS = 20_000;
 
@@ -13,10 +14,17 @@ const APP_DIR = 'app';
 const HOST_FILE = 'host.mjs';
 const HOST_ARGS = [HOST_FILE, APP_DIR, '--control', '--port', '0'];
 const TERMINAL = { cols: 120, rows: 30 };
+/** Runtime errors kept for a listener that has not subscribed yet. */
+const MAX_ERROR_BACKLOG = 20;
 
 export interface WebContainerEngineOptions {
   /** How long boot() may take before it gives up (the page sets it from `?bootTimeout=<ms>`). */
   readonly bootTimeoutMs?: number;
+  /**
+   * StackBlitz's API key, which commercial production deployments need (docs/hosting.md). Set at
+   * build time with VITE_WEBCONTAINER_API_KEY; without one the library runs as the free tier.
+   */
+  readonly apiKey?: string;
 }
 
 /**
@@ -26,6 +34,8 @@ export interface WebContainerEngineOptions {
  * clears it.
  */
 let pageBoot: Promise<WebContainer> | undefined;
+/** configureAPIKey() throws once the page has booted, so a boot after teardown must not call it again. */
+let apiKeyConfigured = false;
 
 /** Throws the EngineBootError that says why a WebContainer cannot run in this page, if one applies. */
 export function checkBrowser(): void {
@@ -74,7 +84,7 @@ function isAppleMobile(nav: Navigator): boolean {
   return nav.platform === 'MacIntel' && (nav.maxTouchPoints ?? 0) > 1;
 }
 
-function bootWithTimeout(timeoutMs: number): Promise<WebContainer> {
+function bootWithTimeout(timeoutMs: number, apiKey: string | undefined): Promise<WebContainer> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let timedOut = false;
   const timeout = new Promise<never>((_, reject) => {
@@ -90,7 +100,14 @@ function bootWithTimeout(timeoutMs: number): Promise<WebContainer> {
     }, timeoutMs);
   });
   const boot = import('@webcontainer/api')
-    .then(({ WebContainer }) => WebContainer.boot({ coep: 'require-corp', workdirName: 'playground' }))
+    .then(({ WebContainer, configureAPIKey }) => {
+      // The library only reads the key at boot (it adds it to the runtime's frame URL).
+      if (apiKey && !apiKeyConfigured) {
+        configureAPIKey(apiKey);
+        apiKeyConfigured = true;
+      }
+      return WebContainer.boot({ coep: 'require-corp', workdirName: 'playground' });
+    })
     .then((instance) => {
       // Too late: the page already said "reload". Free the instance rather than keep it unowned.
       if (timedOut) instance.teardown();
@@ -108,20 +125,26 @@ function bootWithTimeout(timeoutMs: number): Promise<WebContainer> {
 export class WebContainerEngine implements Engine {
   readonly kind = 'webcontainer' as const;
   private readonly bootTimeoutMs: number;
+  private readonly apiKey: string | undefined;
   private instance: WebContainer | undefined;
   private hostBundle: Promise<string> | undefined;
   /** What the app folder holds now; undefined until the first sync mounts it. */
   private synced: Map<string, string> | undefined;
+  /** Folders left without an app file, still to remove (kept across a sync that failed part-way). */
+  private readonly staleFolders = new Set<string>();
   private syncQueue: Promise<void> = Promise.resolve();
   private readonly processes = new Set<WebContainerHostProcess>();
   private readonly errorListeners = new Set<(message: string) => void>();
   private readonly errorBacklog: string[] = [];
+  private errorsDropped = 0;
   private stopListening: (() => void) | undefined;
   private disposed = false;
 
   constructor(options: WebContainerEngineOptions = {}) {
     const ms = options.bootTimeoutMs;
     this.bootTimeoutMs = ms !== undefined && Number.isFinite(ms) && ms > 0 ? ms : DEFAULT_BOOT_TIMEOUT_MS;
+    const key = (options.apiKey ?? import.meta.env.VITE_WEBCONTAINER_API_KEY)?.trim();
+    this.apiKey = key === '' ? undefined : key;
   }
 
   async boot(signal?: AbortSignal): Promise<void> {
@@ -132,7 +155,7 @@ export class WebContainerEngine implements Engine {
     // Fetch the host bundle while the container boots; the first sync needs it.
     this.hostBundle ??= loadHostBundle();
     this.hostBundle.catch(() => undefined); // reported by the sync that awaits it, not as unhandled
-    pageBoot ??= bootWithTimeout(this.bootTimeoutMs);
+    pageBoot ??= bootWithTimeout(this.bootTimeoutMs, this.apiKey);
     const instance = await abortable(pageBoot, signal);
     // Disposed while booting: leave the shared instance to the page's next engine (React's strict
     // mode disposes and recreates right away), but do not come alive.
@@ -143,10 +166,13 @@ export class WebContainerEngine implements Engine {
 
   /**
    * Internal runtime errors after boot (blocked cookies or storage, a crashed worker). Buffered
-   * until the first listener, like process output.
+   * until the first listener, like process output: the newest MAX_ERROR_BACKLOG, and a count of
+   * the rest.
    */
   onError(listener: (message: string) => void): () => void {
     this.errorListeners.add(listener);
+    if (this.errorsDropped > 0) listener(`(${this.errorsDropped} earlier runtime errors were dropped)`);
+    this.errorsDropped = 0;
     for (const message of this.errorBacklog.splice(0)) listener(message);
     return () => this.errorListeners.delete(listener);
   }
@@ -170,7 +196,8 @@ export class WebContainerEngine implements Engine {
 
   async dispose(): Promise<void> {
     this.disposed = true;
-    for (const process of this.processes) process.kill();
+    // No grace: teardown ends every process in the container, handlers included.
+    for (const process of this.processes) process.killNow();
     this.processes.clear();
     this.stopListening?.();
     const instance = this.instance;
@@ -189,8 +216,10 @@ export class WebContainerEngine implements Engine {
       // Start from an empty app folder: "exactly these files", even if an earlier engine on this
       // page (same shared instance) left some behind.
       await instance.fs.rm(APP_DIR, { recursive: true, force: true });
-      await instance.mount({ [HOST_FILE]: { file: { contents: host } }, [APP_DIR]: toTree(files) });
-      this.synced = files;
+      const { tree, unmountable } = toTree(files);
+      await instance.mount({ [HOST_FILE]: { file: { contents: host } }, [APP_DIR]: tree });
+      this.synced = new Map([...files].filter(([path]) => !unmountable.includes(path)));
+      for (const path of unmountable) await this.writeFile(instance, path, files.get(path) as string);
       return;
     }
     const synced = this.synced;
@@ -199,13 +228,24 @@ export class WebContainerEngine implements Engine {
     for (const path of remove) {
       await instance.fs.rm(`${APP_DIR}/${path}`, { force: true });
       synced.delete(path);
+      for (const folder of ancestors(path)) this.staleFolders.add(folder);
     }
-    for (const [path, text] of write) {
-      const parent = path.lastIndexOf('/');
-      if (parent > 0) await instance.fs.mkdir(`${APP_DIR}/${path.slice(0, parent)}`, { recursive: true });
-      await instance.fs.writeFile(`${APP_DIR}/${path}`, text);
-      synced.set(path, text);
-    }
+    // Folders left without an app file go too: otherwise they pile up, and a file that takes the
+    // name of a folder (orders/x → orders) fails with EISDIR on every later sync. Before the
+    // writes, so that file finds its name free. (A folder that takes a file's name, orders →
+    // orders/x, needs nothing more: the file was removed above, and mkdir makes the folder.)
+    const emptied = new Set([...this.staleFolders].filter((folder) => !holdsAny(folder, files)));
+    for (const folder of topmost(emptied))
+      await instance.fs.rm(`${APP_DIR}/${folder}`, { recursive: true, force: true });
+    this.staleFolders.clear();
+    for (const [path, text] of write) await this.writeFile(instance, path, text);
+  }
+
+  private async writeFile(instance: WebContainer, path: string, text: string): Promise<void> {
+    const parent = path.lastIndexOf('/');
+    if (parent > 0) await instance.fs.mkdir(`${APP_DIR}/${path.slice(0, parent)}`, { recursive: true });
+    await instance.fs.writeFile(`${APP_DIR}/${path}`, text);
+    this.synced?.set(path, text);
   }
 
   private requireInstance(): WebContainer {
@@ -214,53 +254,14 @@ export class WebContainerEngine implements Engine {
   }
 
   private reportError(message: string): void {
-    if (this.errorListeners.size === 0) this.errorBacklog.push(message);
-    for (const listener of this.errorListeners) listener(message);
-  }
-}
-
-/** Adapts a WebContainer process (PTY streams) to EngineProcess (listeners, buffered until the first). */
-class WebContainerHostProcess implements EngineProcess {
-  readonly exit: Promise<number>;
-  private readonly listeners = new Set<(chunk: string) => void>();
-  private readonly backlog: string[] = [];
-  private readonly writer: WritableStreamDefaultWriter<string>;
-
-  constructor(private readonly process: WebContainerProcess) {
-    this.exit = process.exit;
-    this.writer = process.input.getWriter();
-    void this.pump(process.output);
-  }
-
-  onOutput(listener: (chunk: string) => void): () => void {
-    this.listeners.add(listener);
-    for (const chunk of this.backlog.splice(0)) listener(chunk);
-    return () => this.listeners.delete(listener);
-  }
-
-  write(text: string): void {
-    // Writes queue in order inside the stream; a write after exit fails, and there is no one to tell.
-    this.writer.write(text).catch(() => undefined);
-  }
-
-  kill(): void {
-    this.process.kill();
-  }
-
-  private async pump(output: ReadableStream<string>): Promise<void> {
-    const reader = output.getReader();
-    try {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) return;
-        if (this.listeners.size === 0) this.backlog.push(value);
-        for (const listener of this.listeners) listener(value);
+    if (this.errorListeners.size === 0) {
+      this.errorBacklog.push(message);
+      if (this.errorBacklog.length > MAX_ERROR_BACKLOG) {
+        this.errorBacklog.shift();
+        this.errorsDropped++;
       }
-    } catch {
-      // The stream errors when the process is killed or the container torn down: output just ends.
-    } finally {
-      reader.releaseLock();
     }
+    for (const listener of this.errorListeners) listener(message);
   }
 }
 
@@ -272,21 +273,50 @@ function checkPath(path: string): void {
   }
 }
 
-function toTree(files: ReadonlyMap<string, string>): DirectoryNode {
-  const root: FileSystemTree = {};
+/**
+ * The app as a mount tree, and the paths it cannot carry. Folders are null-prototype objects, so
+ * files named `constructor` or `toString` are not mistaken for what a plain object inherits. The
+ * library builds its own copy of the tree with plain objects, where a name `__proto__` sets the
+ * prototype instead of adding an entry, so those files would vanish: they are left out, to be
+ * written one by one after the mount.
+ */
+function toTree(files: ReadonlyMap<string, string>): { tree: DirectoryNode; unmountable: string[] } {
+  const root: FileSystemTree = Object.create(null) as FileSystemTree;
+  const unmountable: string[] = [];
   for (const [path, contents] of files) {
     const segments = path.split('/');
+    if (segments.includes('__proto__')) {
+      unmountable.push(path);
+      continue;
+    }
     const name = segments.pop() as string; // split() always yields at least one segment
     let dir = root;
     for (const segment of segments) {
-      const node = (dir[segment] ??= { directory: {} });
+      const node = (dir[segment] ??= { directory: Object.create(null) as FileSystemTree });
       if (!('directory' in node)) throw new Error(`${segment} is both a file and a folder in ${path}`);
       dir = node.directory;
     }
     if (dir[name]) throw new Error(`${path} is both a file and a folder`);
     dir[name] = { file: { contents } };
   }
-  return { directory: root };
+  return { tree: { directory: root }, unmountable };
+}
+
+/** `a/b/c.js` → `a`, `a/b`. */
+function ancestors(path: string): string[] {
+  const segments = path.split('/').slice(0, -1);
+  return segments.map((_, i) => segments.slice(0, i + 1).join('/'));
+}
+
+/** The folders not inside another of them: removing those removes the rest. */
+function topmost(folders: ReadonlySet<string>): string[] {
+  return [...folders].filter((f) => !ancestors(f).some((a) => folders.has(a))).sort();
+}
+
+function holdsAny(folder: string, files: ReadonlyMap<string, string>): boolean {
+  const prefix = `${folder}/`;
+  for (const path of files.keys()) if (path.startsWith(prefix)) return true;
+  return false;
 }
 
 /** Lets a caller stop waiting on the shared boot without cancelling it (it cannot be cancelled). */

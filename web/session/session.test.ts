@@ -1,7 +1,9 @@
-import { describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import type { Exchange } from '../../runtime/core/exchange/exchange';
-import { FakeEngine } from '../engine/fakeEngine';
+import { FakeEngine, FakeHostProcess } from '../engine/fakeEngine';
 import type { FakeHostScript } from '../engine/fakeEngine';
+import type { EngineProcess } from '../engine/engine';
+import { COMMAND_TIMEOUT_MS } from '../host/hostConnection';
 import { createExchangesStore, visibleExchanges } from '../stores/exchangesStore';
 import { createFilesStore } from '../stores/filesStore';
 import { createRuntimeStore } from '../stores/runtimeStore';
@@ -12,8 +14,8 @@ import { PlaygroundSession } from './session';
 function setup(
   script: FakeHostScript = () => undefined,
   failure?: ConstructorParameters<typeof FakeEngine>[1],
+  engine = new FakeEngine(script, failure),
 ) {
-  const engine = new FakeEngine(script, failure);
   const stores = {
     files: createFilesStore(),
     runtime: createRuntimeStore('fake'),
@@ -140,6 +142,113 @@ describe('PlaygroundSession', () => {
     expect(stores.terminal.getState().buffer).toContain(
       'Ignored a malformed event from the host: unknown event type 1',
     );
+  });
+});
+
+/** A fake engine whose runtime reports errors, as a WebContainer's `error` event does. */
+class ErroringEngine extends FakeEngine {
+  readonly errorListeners = new Set<(message: string) => void>();
+  onError(listener: (message: string) => void): () => void {
+    this.errorListeners.add(listener);
+    return () => this.errorListeners.delete(listener);
+  }
+  fail(message: string): void {
+    for (const listener of this.errorListeners) listener(message);
+  }
+}
+
+/** A host that loses commands, as one behind a PTY still in line mode can. */
+class LossyHost extends FakeHostProcess {
+  /** How many of the next writes are lost (Infinity: all). */
+  lose = 0;
+  override write(text: string): void {
+    if (this.lose > 0) this.lose--;
+    else super.write(text);
+  }
+}
+
+class LossyEngine extends FakeEngine {
+  override async startHost(): Promise<EngineProcess> {
+    const process = new LossyHost(() => undefined);
+    this.processes.push(process);
+    return process;
+  }
+}
+
+describe('runtime errors, lost commands and restarts', () => {
+  afterEach(() => void vi.useRealTimers());
+
+  test("the runtime's error events reach the banner and the terminal, explained", async () => {
+    const engine = new ErroringEngine();
+    const { stores, session } = setup(undefined, undefined, engine);
+    await session.start();
+    engine.fail('Unable to access IndexedDB: third-party storage is blocked');
+    expect(stores.runtime.getState().engine).toEqual({
+      phase: 'failed',
+      reason: 'runtime-error',
+      message: 'Unable to access IndexedDB: third-party storage is blocked',
+    });
+    const terminal = stores.terminal.getState().buffer;
+    expect(terminal).toContain('[playground] The runtime said: "Unable to access IndexedDB');
+    expect(terminal).toMatch(/blocks the third-party cookies or storage/);
+    await session.dispose();
+    expect(engine.errorListeners.size).toBe(0);
+  });
+
+  test('a lost command fails with a message naming it, and the queue moves on', async () => {
+    vi.useFakeTimers();
+    const engine = new LossyEngine();
+    const { stores, session } = setup(undefined, undefined, engine);
+    await session.start();
+    const host = engine.processes[0] as LossyHost;
+    host.emit({ type: 'hello', protocol: 1, hostVersion: 'test' });
+    host.lose = 1;
+    stores.files.getState().edit('handler.js', 'v2');
+    const lost = session.save('handler.js').then(
+      () => 'resolved',
+      (e: Error) => e.message,
+    );
+    stores.files.getState().edit('order/function.json', '{"bindings":[]}');
+    const next = session.save('order/function.json');
+    await vi.advanceTimersByTimeAsync(COMMAND_TIMEOUT_MS);
+    expect(await lost).toMatch(/did not answer the handler\.restart command within 30 s/);
+    await next;
+    expect(host.commands.map((c) => c.type)).toEqual(['app.reload']);
+  });
+
+  test('a command to a host that never said hello says so when it times out', async () => {
+    vi.useFakeTimers();
+    const engine = new LossyEngine();
+    const { session } = setup(undefined, undefined, engine);
+    await session.start();
+    (engine.processes[0] as LossyHost).lose = Infinity;
+    const outcome = session.enqueue('orders', 'x').catch((e: Error) => e.message);
+    await vi.advanceTimersByTimeAsync(COMMAND_TIMEOUT_MS);
+    expect(await outcome).toMatch(/queue\.enqueue command.*no hello from it yet/);
+  });
+
+  test('restart starts the new host only once the old one has exited', async () => {
+    const order: string[] = [];
+    class SlowToStop extends FakeEngine {
+      override async startHost(): Promise<EngineProcess> {
+        const process = new FakeHostProcess(() => undefined);
+        const n = this.processes.push(process);
+        order.push(`start ${n}`);
+        // A graceful stop: the exit comes a little after the request to stop.
+        process.kill = () => {
+          order.push(`stop ${n}`);
+          setTimeout(() => {
+            order.push(`exited ${n}`);
+            process.exitWith(0);
+          }, 20);
+        };
+        return process;
+      }
+    }
+    const { session } = setup(undefined, undefined, new SlowToStop());
+    await session.start();
+    await session.restart();
+    expect(order).toEqual(['start 1', 'stop 1', 'exited 1', 'start 2']);
   });
 });
 

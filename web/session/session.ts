@@ -1,5 +1,6 @@
 import type { HostEvent, HttpRequestSpec, QueueState } from '../../runtime/core/control/protocol';
 import type { Engine, EngineProcess } from '../engine/engine';
+import { explainRuntimeError } from '../engine/bootDiagnosis';
 import { EngineBootError } from '../engine/engine';
 import { HostConnection } from '../host/hostConnection';
 import type { CommandRequest } from '../host/hostConnection';
@@ -8,6 +9,13 @@ import type { ChangeKind, FilesStore } from '../stores/filesStore';
 import type { RuntimeStore } from '../stores/runtimeStore';
 import type { ComposedRequest, TriggersStore } from '../stores/triggersStore';
 import type { TerminalStore } from '../stores/terminalStore';
+
+/**
+ * How long a restart waits for the old host to be gone before it starts the new one: the engine
+ * stops it gracefully first (so it can end its handler), then by force; this only bounds a
+ * process whose exit never comes.
+ */
+export const HOST_STOP_WAIT_MS = 5_000;
 
 export interface Stores {
   readonly files: FilesStore;
@@ -26,11 +34,14 @@ export class PlaygroundSession {
   private connection: HostConnection | undefined;
   private queue: Promise<unknown> = Promise.resolve();
   private disposed = false;
+  private readonly stopErrors: (() => void) | undefined;
 
   constructor(
     readonly engine: Engine,
     readonly stores: Stores,
-  ) {}
+  ) {
+    this.stopErrors = engine.onError?.((message) => this.onRuntimeError(message));
+  }
 
   /** Boots the engine, writes the files and starts the host. */
   start(signal?: AbortSignal): Promise<void> {
@@ -72,7 +83,7 @@ export class PlaygroundSession {
   /** Stops the host and starts it again on the saved files. */
   restart(): Promise<void> {
     return this.serialize(async () => {
-      this.stopHost();
+      await this.stopHost();
       if (this.stores.runtime.getState().engine.phase === 'failed') return;
       await this.launchHost();
     });
@@ -121,7 +132,8 @@ export class PlaygroundSession {
 
   async dispose(): Promise<void> {
     this.disposed = true;
-    this.stopHost();
+    this.stopErrors?.();
+    void this.stopHost(); // not awaited: disposing the engine ends every process at once
     await this.engine.dispose();
   }
 
@@ -152,12 +164,29 @@ export class PlaygroundSession {
     });
   }
 
-  private stopHost(): void {
+  /** Stops the host; resolves once it has exited, or after HOST_STOP_WAIT_MS regardless. */
+  private async stopHost(): Promise<void> {
     const process = this.process;
     this.process = undefined;
     this.connection?.dispose();
     this.connection = undefined;
-    process?.kill();
+    if (!process) return;
+    process.kill();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const waited = new Promise<void>((resolve) => (timer = setTimeout(resolve, HOST_STOP_WAIT_MS)));
+    await Promise.race([process.exit.then(noop, noop), waited]);
+    clearTimeout(timer);
+  }
+
+  /**
+   * The runtime's own errors (a WebContainer's blocked cookies or storage): without this they look
+   * like a runtime gone dead. The banner explains, and the terminal keeps the line in context.
+   */
+  private onRuntimeError(message: string): void {
+    if (this.disposed) return;
+    const explained = explainRuntimeError(message);
+    this.stores.terminal.getState().write(`\r\n[playground] ${explained}\r\n`);
+    this.stores.runtime.getState().setEngine({ phase: 'failed', reason: 'runtime-error', message });
   }
 
   private onEvent(event: HostEvent): void {
@@ -195,3 +224,5 @@ export class PlaygroundSession {
     return next;
   }
 }
+
+function noop(): void {}

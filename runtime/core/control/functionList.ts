@@ -7,7 +7,11 @@ import type { FunctionInfo } from './protocol';
 const ALL_METHODS = ['GET', 'POST', 'DELETE', 'HEAD', 'PATCH', 'PUT', 'OPTIONS'];
 
 /** The functions as the playground lists them: trigger, methods, route, URL and HTTP mode. */
-export function functionList(app: AppModel, functions: readonly FunctionDef[], frontDoorPort: number): FunctionInfo[] {
+export function functionList(
+  app: AppModel,
+  functions: readonly FunctionDef[],
+  frontDoorPort: number,
+): FunctionInfo[] {
   const prefix = app.host?.routePrefix ?? 'api';
   const base = `http://localhost:${frontDoorPort}`;
   const customHandler = app.host?.customHandler;

@@ -52,7 +52,9 @@ export type Command =
   | { readonly type: 'app.reload'; readonly id: string }
   | { readonly type: 'handler.restart'; readonly id: string }
   | { readonly type: 'state.get'; readonly id: string }
-  | { readonly type: 'exchanges.clear'; readonly id: string };
+  | { readonly type: 'exchanges.clear'; readonly id: string }
+  /** Stops the handler and the host, which then exits: a graceful end where no signal reaches it. */
+  | { readonly type: 'host.stop'; readonly id: string };
 
 export type HostState = 'Starting' | 'Running' | 'Error' | 'Stopped';
 
@@ -118,6 +120,7 @@ const COMMAND_TYPES = [
   'handler.restart',
   'state.get',
   'exchanges.clear',
+  'host.stop',
   'queue.enqueue',
   'queue.peek',
   'queue.clear',

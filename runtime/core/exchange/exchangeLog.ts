@@ -1,4 +1,5 @@
 import type { Exchange } from './exchange';
+import { WIRE_BYTES } from './exchangeRecorder';
 
 export interface ExchangeLogLimits {
   /** Most exchanges kept. */
@@ -59,5 +60,10 @@ export class ExchangeLog {
 }
 
 function bodyBytesOf(exchange: Exchange): number {
-  return exchange.hops.reduce((n, hop) => n + (hop.message?.body.data.length ?? 0), 0);
+  let n = 0;
+  for (const hop of exchange.hops) {
+    const held = (hop as { [WIRE_BYTES]?: number })[WIRE_BYTES];
+    n += held ?? hop.message?.body.data.length ?? 0;
+  }
+  return n;
 }

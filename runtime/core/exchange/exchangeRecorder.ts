@@ -56,14 +56,9 @@ export class ExchangeRecorder {
 
   /** Records a hop; `atMs` places one whose bytes are known only later (the caller's request). */
   hop(from: Party, to: Party, raw?: Uint8Array, note?: string, atMs = this.elapsed()): void {
-    const hop: { from: Party; to: Party; atMs: number; message?: WireMessage; note?: string } = {
-      from,
-      to,
-      atMs,
-    };
-    if (raw && raw.length > 0) defineLazyMessage(hop, raw, this.options.bodyLimit);
-    if (note !== undefined) hop.note = note;
-    this.hops.push(hop);
+    if (raw && raw.length > 0)
+      this.hops.push(new CapturedHop(from, to, atMs, raw, this.options.bodyLimit, note));
+    else this.hops.push(note === undefined ? { from, to, atMs } : { from, to, atMs, note });
   }
 
   addHints(hints: readonly Hint[]): void {
@@ -81,7 +76,7 @@ export class ExchangeRecorder {
 
   /** Publishes the exchange as it stands, e.g. while the handler is still working. */
   update(): void {
-    this.options.publish(this.snapshot());
+    if (!this.finished) this.options.publish(this.snapshot());
   }
 
   get finished(): boolean {
@@ -119,11 +114,39 @@ export class ExchangeRecorder {
   }
 }
 
-/** An enumerable `message` that decodes the bytes on first read, so JSON and viewers see it as data. */
-function defineLazyMessage(hop: object, raw: Uint8Array, bodyLimit: number): void {
-  let message: WireMessage | undefined;
-  Object.defineProperty(hop, 'message', {
-    enumerable: true,
-    get: () => (message ??= toWireMessage(raw, bodyLimit, byteCodec)),
-  });
+/** Bytes a hop holds, for bounding the exchange log without decoding the hop. */
+export const WIRE_BYTES = Symbol('wireBytes');
+
+/**
+ * A hop whose message is decoded from its bytes on first read. `toJSON` gives the plain hop, so
+ * the control channel and viewers see the message as data.
+ */
+class CapturedHop implements Hop {
+  private decoded: WireMessage | undefined;
+  readonly [WIRE_BYTES]: number;
+
+  constructor(
+    readonly from: Party,
+    readonly to: Party,
+    readonly atMs: number,
+    private readonly raw: Uint8Array,
+    private readonly bodyLimit: number,
+    readonly note?: string,
+  ) {
+    this[WIRE_BYTES] = Math.min(raw.length, bodyLimit);
+  }
+
+  get message(): WireMessage {
+    return (this.decoded ??= toWireMessage(this.raw, this.bodyLimit, byteCodec));
+  }
+
+  toJSON(): Hop {
+    return {
+      from: this.from,
+      to: this.to,
+      atMs: this.atMs,
+      message: this.message,
+      ...(this.note !== undefined && { note: this.note }),
+    };
+  }
 }

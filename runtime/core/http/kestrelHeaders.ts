@@ -130,7 +130,9 @@ export class KestrelBadRequestError extends Error {}
  * known headers in Kestrel's order with canonical names, then Content-Length, then unknown headers in
  * arrival order. Each header line is one value (commas are not split).
  */
-export function kestrelRequestHeaders(rawHeaders: readonly string[]): Array<[name: string, values: string[]]> {
+export function kestrelRequestHeaders(
+  rawHeaders: readonly string[],
+): Array<[name: string, values: string[]]> {
   const known: (string[] | undefined)[] = [];
   const unknown = new Map<string, [string, string[]]>();
   let contentLength: string | undefined;

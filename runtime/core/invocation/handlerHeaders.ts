@@ -65,7 +65,10 @@ export function forwardResponseHeaders(handlerRawHeaders: readonly string[], bod
   const relayed: string[] = [];
   let chunked = false;
   for (let i = 0; i + 1 < handlerRawHeaders.length; i += 2)
-    if (handlerRawHeaders[i]!.toLowerCase() === 'transfer-encoding' && /chunked/i.test(handlerRawHeaders[i + 1]!))
+    if (
+      handlerRawHeaders[i]!.toLowerCase() === 'transfer-encoding' &&
+      /chunked/i.test(handlerRawHeaders[i + 1]!)
+    )
       chunked = true;
   for (let i = 0; i + 1 < handlerRawHeaders.length; i += 2) {
     const name = handlerRawHeaders[i]!;

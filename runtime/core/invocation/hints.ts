@@ -15,7 +15,6 @@ export type HintCode =
   | 'empty-json-result'
   | 'null-header-value'
   | 'base64-output'
-  | 'not-listening'
   | 'outputs-missing-res'
   | 'no-outputs'
   | 'unparsable-statuscode'

@@ -3,7 +3,7 @@ import { describeKind, getProp } from '../json/jsonNode';
 import { parseJson } from '../json/parseJson';
 import { dotnetToString } from '../json/writeJson';
 import type { Hint } from './hints';
-import { hint } from './hints';
+import { HINTS } from './hintCatalogue';
 
 /** The response the host writes to the caller. */
 export interface HttpResult {
@@ -41,12 +41,7 @@ export function mapHttpOutput(name: string, value: JsonNode): HttpOutputResult {
     return { ok: false, error: `${where}.statusCode is out of the HTTP status range`, hints };
   }
   if (statusNode === undefined && getProp(obj, 'status') !== undefined) {
-    hints.push(
-      hint(
-        'status-not-statuscode',
-        `${where} sets "status" but not "statusCode". The real host never reads "status" here, so the caller gets ${status}. Use "statusCode".`,
-      ),
-    );
+    hints.push(HINTS.statusNotStatusCode(where, status));
   }
 
   const headers: [string, string][] = [];
@@ -58,12 +53,7 @@ export function mapHttpOutput(name: string, value: JsonNode): HttpOutputResult {
     const seen = new Set<string>();
     for (const [key, v] of headersNode.entries) {
       if (v.kind === 'null') {
-        hints.push(
-          hint(
-            'null-header-value',
-            `${where}.headers["${key}"] is null. The real host fails with 500 on a null header value.`,
-          ),
-        );
+        hints.push(HINTS.nullHeaderValue(where, key));
         return { ok: false, error: `${where}.headers["${key}"] is null`, hints };
       }
       const lower = key.toLowerCase();
@@ -99,12 +89,7 @@ function withBody(
   hints: Hint[],
 ): HttpResult {
   if ((status === 204 || status === 304) && body !== '') {
-    hints.push(
-      hint(
-        'body-on-no-content',
-        `A ${status} response cannot carry a body; the body the handler set is not sent.`,
-      ),
-    );
+    hints.push(HINTS.bodyOnNoContent(status));
     return { status, headers, body: '' };
   }
   return { status, headers: [...headers, ['Content-Type', withCharset(contentType ?? 'text/plain')]], body };
@@ -118,12 +103,7 @@ function readStatus(node: JsonNode | undefined, where: string, hints: Hint[]): n
   if (node === undefined || node.kind === 'null') return 200;
   const text = node.kind === 'object' || node.kind === 'array' ? '' : dotnetToString(node).trim();
   if (!/^[+-]?\d{1,10}$/.test(text)) {
-    hints.push(
-      hint(
-        'unparsable-statuscode',
-        `${where}.statusCode "${truncate(text)}" is not a whole number, so the real host answers 200.`,
-      ),
-    );
+    hints.push(HINTS.unparsableStatusCode(where, truncate(text)));
     return 200;
   }
   const n = Number(text);
@@ -131,12 +111,7 @@ function readStatus(node: JsonNode | undefined, where: string, hints: Hint[]): n
 }
 
 function failDeserialize(where: string, what: string, hints: Hint[]): HttpOutputResult {
-  hints.push(
-    hint(
-      'res-not-object',
-      `${where} is ${what}. The real host expects an object like {"statusCode": 200, "body": "..."} and fails the invocation.`,
-    ),
-  );
+  hints.push(HINTS.resNotObject(where, what));
   return {
     ok: false,
     error: `Failed while trying to Deserialize to httpOutputBindingResponse (${where} is ${what})`,

@@ -1,7 +1,11 @@
 import type { JsonNode, JsonObject } from '../json/jsonNode';
 import { jsonNull, jsonObject, jsonString, jsonArray } from '../json/jsonNode';
 import { parseJson } from '../json/parseJson';
-import { dotnetToString, writeJson } from '../json/writeJson';
+import { dotnetToString } from '../json/writeJson';
+import { buildSys, doubleEncode, invocationData, payloadEnvelope } from './payloadEnvelope';
+import type { SysFacts } from './payloadEnvelope';
+
+export type { SysFacts };
 
 /** What the host knows about an incoming HTTP request, already shaped as ASP.NET Core shows it. */
 export interface HttpRequestFacts {
@@ -21,13 +25,6 @@ export interface HttpRequestFacts {
     /** `application/octet-stream` or `multipart/*`: the body travels as base64. */
     readonly binary: boolean;
   };
-}
-
-export interface SysFacts {
-  readonly methodName: string;
-  /** Json.NET ISO text, e.g. `2024-05-01T10:15:00.1234567Z`. */
-  readonly utcNow: string;
-  readonly randGuid: string;
 }
 
 /** `{"Url":...,"Method":...,"Query":{},"Headers":{},"Params":{},"Identities":[],"Body":...}` in the host's order. */
@@ -73,19 +70,6 @@ export function buildHttpMetadata(req: HttpRequestFacts, sys: SysFacts): JsonObj
   return meta;
 }
 
-export function buildSys(sys: SysFacts): JsonObject {
-  return jsonObject([
-    ['MethodName', jsonString(sys.methodName)],
-    ['UtcNow', jsonString(sys.utcNow)],
-    ['RandGuid', jsonString(sys.randGuid)],
-  ]);
-}
-
-/** A scalar binding-data value after `JsonConvert.SerializeObject` of its `ToString()`: `30` → `"\"30\""`. */
-export function doubleEncode(text: string): JsonNode {
-  return jsonString(writeJson(jsonString(text)));
-}
-
 function jsonBodyProperties(req: HttpRequestFacts): [string, JsonNode][] {
   const text = req.body?.text.trim();
   if (!text || !text.startsWith('{')) return [];
@@ -111,11 +95,8 @@ export function buildHttpInvocationBody(
   otherInputs: readonly string[],
   sys: SysFacts,
 ): JsonObject {
-  const data = jsonObject([[triggerName, buildHttpRequestData(req)]]);
-  // Inputs this host does not simulate (blob, table...) arrive as the host sends a null input.
-  for (const name of otherInputs) data.entries.push([name, jsonString('null')]);
-  return jsonObject([
-    ['Data', data],
-    ['Metadata', buildHttpMetadata(req, sys)],
-  ]);
+  return payloadEnvelope(
+    invocationData(triggerName, buildHttpRequestData(req), otherInputs),
+    buildHttpMetadata(req, sys),
+  );
 }

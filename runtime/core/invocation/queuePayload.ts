@@ -4,15 +4,12 @@
  * and then filters it, so that a later value for a key lands where the host puts it.
  */
 import type { JsonNode, JsonObject } from '../json/jsonNode';
-import { jsonObject, jsonString } from '../json/jsonNode';
-import { parseJson } from '../json/parseJson';
-import { dotnetToString } from '../json/writeJson';
+import { jsonString } from '../json/jsonNode';
 import { encodeBase64 } from '../queues/base64';
 import { utf8Encode } from '../bytes/utf8';
-import { trimDotnetWhiteSpace } from '../routing/dotnetWhitespace';
 import { formatDateTimeOffsetSeconds } from './dotnetDate';
-import { buildSys, doubleEncode } from './httpPayload';
-import type { SysFacts } from './httpPayload';
+import { BindingData, doubleEncode, invocationData, payloadEnvelope } from './payloadEnvelope';
+import type { SysFacts } from './payloadEnvelope';
 
 /** A dequeued message as the trigger sees it. Times are epoch ms; null means the message has none. */
 export interface QueueTriggerMessage {
@@ -41,9 +38,7 @@ export function buildQueueInvocationBody(
 ): JsonObject {
   const binary = options.dataType?.toLowerCase() === 'binary';
   const value = binary ? jsonString(encodeBase64(utf8Encode(message.text))) : doubleEncode(message.text);
-  const data = jsonObject([[triggerName, value]]);
-  // Inputs this host does not simulate (blob, table...) arrive as the host sends a null input.
-  for (const name of otherInputs) data.entries.push([name, jsonString('null')]);
+  const data = invocationData(triggerName, value, otherInputs);
 
   // QueueTriggerBinding.CreateBindingData, in its order. QueueTrigger never reaches Metadata, but
   // it holds a place that a message property of that name would take.
@@ -62,80 +57,9 @@ export function buildQueueInvocationBody(
   // The invoker applies a string trigger value's JSON properties last; a binary one is a byte[].
   if (!binary) bd.applyJsonProperties(message.text);
 
-  return jsonObject([
-    ['Data', data],
-    ['Metadata', bd.toMetadata()],
-  ]);
+  return payloadEnvelope(data, bd.toMetadata());
 }
 
 function date(ms: number | null): JsonNode | null {
   return ms === null ? null : jsonString(formatDateTimeOffsetSeconds(ms));
-}
-
-/**
- * The host's binding-data dictionary, a .NET `Dictionary` with `OrdinalIgnoreCase` keys: entries
- * keep insertion order, and setting an existing key replaces its value but keeps the first key's
- * spelling and place. A null value keeps its place too (and is left out of Metadata), so a later
- * value for that key, such as a message property `id` when the message has no Id, appears there.
- */
-export class BindingData {
-  private readonly entries: [string, JsonNode | null][] = [];
-
-  set(key: string, value: JsonNode | null): void {
-    const existing = this.find(key);
-    if (existing) existing[1] = value;
-    else this.entries.push([key, value]);
-  }
-
-  has(key: string): boolean {
-    return this.find(key) !== undefined;
-  }
-
-  /**
-   * `SystemBindingData.AddToBindingData`: `sys` goes after everything set so far, or under `$sys`
-   * when an invocation argument already took the name (user data wins).
-   */
-  addSys(sys: SysFacts): void {
-    this.set(this.has('sys') ? '$sys' : 'sys', buildSys(sys));
-  }
-
-  /**
-   * `Utility.ApplyBindingData`: when the trimmed text looks like a JSON object and `JObject.Parse`
-   * accepts it (comments and trailing commas included), each top-level property except arrays and
-   * nulls is set: objects as they are, scalars as their .NET string (`True`, `2.5`), which the
-   * payload then double-encodes. Anything unparsable adds nothing, as the host swallows the error.
-   */
-  applyJsonProperties(text: string): void {
-    // .NET's Trim, not JS trim: a leading BOM is not white space there, so such text adds nothing.
-    const trimmed = trimDotnetWhiteSpace(text);
-    if (!trimmed.startsWith('{') || !trimmed.endsWith('}')) return;
-    let root: JsonNode;
-    try {
-      root = parseJson(trimmed);
-    } catch {
-      return;
-    }
-    if (root.kind !== 'object') return;
-    for (const [key, value] of root.entries) {
-      if (value.kind === 'array' || value.kind === 'null') continue;
-      this.set(key, value.kind === 'object' ? value : doubleEncode(dotnetToString(value)));
-    }
-  }
-
-  /**
-   * `ToHttpScriptInvocationContext`: null values are skipped, and so is every key ending in
-   * `trigger` (the trigger's value is already in Data), whatever put it there.
-   */
-  toMetadata(): JsonObject {
-    const meta = jsonObject();
-    for (const [key, value] of this.entries) {
-      if (value !== null && !key.toLowerCase().endsWith('trigger')) meta.entries.push([key, value]);
-    }
-    return meta;
-  }
-
-  private find(key: string): [string, JsonNode | null] | undefined {
-    const lower = key.toLowerCase();
-    return this.entries.find(([k]) => k.toLowerCase() === lower);
-  }
 }

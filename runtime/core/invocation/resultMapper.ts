@@ -4,7 +4,7 @@ import { describeKind, getProp } from '../json/jsonNode';
 import { parseJson, JsonSyntaxError } from '../json/parseJson';
 import { dotnetToString } from '../json/writeJson';
 import type { Hint } from './hints';
-import { hint } from './hints';
+import { HINTS } from './hintCatalogue';
 import type { HttpResult } from './httpOutput';
 import { emptyHttpOutput, mapHttpOutput, noContentHttpOutput } from './httpOutput';
 
@@ -42,24 +42,14 @@ export function mapInvocationResult(fn: FunctionDef, answer: HandlerAnswer): Inv
   const hints: Hint[] = [];
   if (answer.status < 200 || answer.status > 299) {
     const error = `Response status code does not indicate success: ${answer.status} (${answer.reason ?? ''}).`;
-    hints.push(
-      hint(
-        'non-2xx-result',
-        `The handler answered ${answer.status}. In payload mode any non-2xx answer fails the invocation: Outputs and Logs are ignored${fn.http ? ' and the caller gets 500 with an empty body' : ''}. Answer 200 and put the status in Outputs.${httpOutputName(fn) ?? 'res'}.statusCode.`,
-      ),
-    );
+    hints.push(HINTS.non2xxResult(answer.status, fn.http !== undefined, httpOutputName(fn) ?? 'res'));
     return { kind: 'failed', error, hints };
   }
 
   const mediaType = (answer.contentType ?? '').split(';')[0]!.trim().toLowerCase();
   if (!JSON_MEDIA_TYPES.includes(mediaType)) {
     const shown = answer.contentType ? `'${answer.contentType}'` : 'no Content-Type';
-    hints.push(
-      hint(
-        'non-json-result',
-        `The handler answered with ${shown}. The real host reads the result only as JSON (application/json), so the invocation fails. Set the header Content-Type: application/json.`,
-      ),
-    );
+    hints.push(HINTS.nonJsonResult(shown));
     return {
       kind: 'failed',
       error: `Invalid HttpResponseMessage: No MediaTypeFormatter is available to read an object of type 'HttpScriptInvocationResult' from content with media type '${mediaType || 'application/octet-stream'}'.`,
@@ -68,12 +58,7 @@ export function mapInvocationResult(fn: FunctionDef, answer: HandlerAnswer): Inv
   }
 
   if (answer.bodyText.trim() === '' || answer.bodyText.trim() === 'null') {
-    hints.push(
-      hint(
-        'empty-json-result',
-        `The handler's JSON body was ${answer.bodyText.trim() === '' ? 'empty' : 'null'}. The real host reads that as no result and never completes the invocation: it waits until functionTimeout. Return {} at least.`,
-      ),
-    );
+    hints.push(HINTS.emptyJsonResult(answer.bodyText.trim() === ''));
     return { kind: 'never-completes', hints };
   }
 
@@ -82,9 +67,7 @@ export function mapInvocationResult(fn: FunctionDef, answer: HandlerAnswer): Inv
     root = parseJson(answer.bodyText);
   } catch (e) {
     const where = e instanceof JsonSyntaxError ? ` at line ${e.line}, column ${e.column}: ${e.reason}` : '';
-    hints.push(
-      hint('invalid-json-result', `The handler's answer is not valid JSON${where}. The invocation fails.`),
-    );
+    hints.push(HINTS.invalidJsonResult(where));
     return {
       kind: 'failed',
       error: `Invalid HttpResponseMessage: the body is not valid JSON${where}`,
@@ -92,12 +75,7 @@ export function mapInvocationResult(fn: FunctionDef, answer: HandlerAnswer): Inv
     };
   }
   if (root.kind !== 'object') {
-    hints.push(
-      hint(
-        'invalid-json-result',
-        `The handler answered with ${describeKind(root)}; the host expects an object with Outputs, Logs and ReturnValue.`,
-      ),
-    );
+    hints.push(HINTS.resultNotObject(describeKind(root)));
     return {
       kind: 'failed',
       error: `Cannot deserialize ${describeKind(root)} into HttpScriptInvocationResult`,
@@ -133,23 +111,13 @@ function mapResultObject(fn: FunctionDef, root: JsonObject, hints: Hint[]): Invo
       outputs ??= { kind: 'object', entries: [] };
       for (const [k, v] of returnValue.entries) setExact(outputs, k, v);
     } else {
-      hints.push(
-        hint(
-          'return-value-ignored',
-          'ReturnValue is ignored: function.json has no "$return" output binding. Put the value in Outputs instead.',
-        ),
-      );
+      hints.push(HINTS.returnValueIgnored());
     }
   }
 
   for (const [key] of outputs?.entries ?? []) {
     if (!fn.outputs.some((b) => b.name.toLowerCase() === key.toLowerCase()) && key !== '$return') {
-      hints.push(
-        hint(
-          'unknown-output',
-          `Outputs.${key} matches no output binding in function.json, so the host ignores it.`,
-        ),
-      );
+      hints.push(HINTS.unknownOutput(key));
     }
   }
 
@@ -173,12 +141,7 @@ function mapResultObject(fn: FunctionDef, root: JsonObject, hints: Hint[]): Invo
     if (isHttp) {
       if (!outputs) continue;
       if (value === undefined) {
-        hints.push(
-          hint(
-            'outputs-missing-res',
-            `Outputs has no "${binding.name}", so the real host answers 200 with the body {} as text/plain.`,
-          ),
-        );
+        hints.push(HINTS.outputsMissingRes(binding.name));
         http = emptyHttpOutput();
         continue;
       }
@@ -192,12 +155,7 @@ function mapResultObject(fn: FunctionDef, root: JsonObject, hints: Hint[]): Invo
   }
 
   if (fn.http && !http) {
-    hints.push(
-      hint(
-        'no-outputs',
-        `The result sets no HTTP response (no Outputs.${httpOutputName(fn) ?? 'res'}), so the caller gets 204 No Content.`,
-      ),
-    );
+    hints.push(HINTS.noOutputs(httpOutputName(fn) ?? 'res'));
     http = noContentHttpOutput();
   }
   return { kind: 'succeeded', logs, outputs: values, ...(http && { http }), hints };

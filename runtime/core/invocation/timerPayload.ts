@@ -4,10 +4,8 @@
  * one binding-data item, `TimerTrigger`, ends in "trigger" and is skipped.
  */
 import type { JsonObject } from '../json/jsonNode';
-import { jsonObject, jsonString } from '../json/jsonNode';
-import type { SysFacts } from './httpPayload';
-import { doubleEncode } from './httpPayload';
-import { BindingData } from './queuePayload';
+import { BindingData, doubleEncode, invocationData, payloadEnvelope } from './payloadEnvelope';
+import type { SysFacts } from './payloadEnvelope';
 
 /**
  * `timerInfo` is `timerInfoJson(...)`'s object. `adminInput` is the string posted to
@@ -22,14 +20,9 @@ export function buildTimerInvocationBody(
   otherInputs: readonly string[],
   adminInput?: string,
 ): JsonObject {
-  const data = jsonObject([[triggerName, timerInfo]]);
-  // Inputs this host does not simulate (blob, table...) arrive as the host sends a null input.
-  for (const name of otherInputs) data.entries.push([name, jsonString('null')]);
+  const data = invocationData(triggerName, timerInfo, otherInputs);
   const bd = new BindingData();
   if (adminInput !== undefined) bd.set(triggerName, doubleEncode(adminInput));
   bd.addSys(sys);
-  return jsonObject([
-    ['Data', data],
-    ['Metadata', bd.toMetadata()],
-  ]);
+  return payloadEnvelope(data, bd.toMetadata());
 }

@@ -9,12 +9,25 @@ export function writeJson(node: JsonNode, indented = false): string {
   return indented ? writeIndented(node, '') : writeCompact(node);
 }
 
+// A payload is written once per invocation: plain loops and concatenation, no closures.
 function writeCompact(node: JsonNode): string {
   switch (node.kind) {
-    case 'object':
-      return `{${node.entries.map(([k, v]) => `${quoteJsonString(k)}:${writeCompact(v)}`).join(',')}}`;
-    case 'array':
-      return `[${node.items.map(writeCompact).join(',')}]`;
+    case 'object': {
+      let out = '{';
+      const entries = node.entries;
+      for (let i = 0; i < entries.length; i++) {
+        const entry = entries[i]!;
+        if (i > 0) out += ',';
+        out += quoteJsonString(entry[0]) + ':' + writeCompact(entry[1]);
+      }
+      return out + '}';
+    }
+    case 'array': {
+      let out = '[';
+      const items = node.items;
+      for (let i = 0; i < items.length; i++) out += (i > 0 ? ',' : '') + writeCompact(items[i]!);
+      return out + ']';
+    }
     default:
       return writeScalar(node);
   }
@@ -63,8 +76,11 @@ const shortEscapes: Record<string, string> = {
 // everything else (including non-ASCII and '<', '>', '&', "'") is written as is.
 // eslint-disable-next-line no-control-regex
 const needsEscape = /["\\\u0000-\u001f\u0085\u2028\u2029]/g;
+// eslint-disable-next-line no-control-regex
+const anyEscape = /["\\\u0000-\u001f\u0085\u2028\u2029]/;
 
 export function quoteJsonString(value: string): string {
+  if (!anyEscape.test(value)) return '"' + value + '"';
   return `"${value.replace(needsEscape, (c) => shortEscapes[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}"`;
 }
 

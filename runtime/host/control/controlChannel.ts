@@ -7,6 +7,8 @@ import type { FunctionHost } from '../functionHost';
 export interface ControlIo {
   write(text: string): void;
   onInput(listener: (text: string) => void): void;
+  /** After `host.stop` has stopped the host and answered: the process or worker ends here. */
+  onStopped?(): void;
 }
 
 /** The control channel: events out as frames, commands in as frames, validated on arrival. */
@@ -27,13 +29,15 @@ export function attachControlChannel(host: FunctionHost, io: ControlIo): () => v
         continue;
       }
       void execute(host, checked.value).then(
-        (result) =>
+        (result) => {
           send({
             type: 'command.result',
             id: checked.value.id,
             ok: true,
             ...(result !== undefined && { result }),
-          }),
+          });
+          if (checked.value.type === 'host.stop') io.onStopped?.();
+        },
         (e: unknown) =>
           send({ type: 'command.result', id: checked.value.id, ok: false, error: (e as Error).message }),
       );
@@ -68,6 +72,9 @@ async function execute(host: FunctionHost, command: Command): Promise<unknown> {
       return undefined;
     case 'exchanges.clear':
       host.exchanges.clear();
+      return undefined;
+    case 'host.stop':
+      await host.stop();
       return undefined;
     case 'queue.enqueue':
       return { messageId: host.enqueue(command.queue, command.text ?? '') };

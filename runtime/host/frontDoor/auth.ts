@@ -24,7 +24,8 @@ export function authorize(
   keys: HostKeys,
 ): AuthOutcome {
   const key =
-    joinedHeader(req.rawHeaders, 'x-functions-key') ?? query.find(([k]) => k.toLowerCase() === 'code')?.[1][0];
+    joinedHeader(req.rawHeaders, 'x-functions-key') ??
+    query.find(([k]) => k.toLowerCase() === 'code')?.[1][0];
   if (!enableAuth) {
     return level === 'anonymous' && key === undefined
       ? { ok: true, identities: anonymousIdentities() }

@@ -23,12 +23,17 @@ export async function openFrontDoor(
   let listener: Listener;
   try {
     listener = await platform.listen(port, host, (stream) => {
-      new ServerConnection(stream, { keepAliveTimeoutMs: KEEP_ALIVE_TIMEOUT_MS, now: () => platform.now(), onRequest });
+      new ServerConnection(stream, {
+        keepAliveTimeoutMs: KEEP_ALIVE_TIMEOUT_MS,
+        now: () => platform.now(),
+        onRequest,
+      });
     });
   } catch (e) {
     if ((e as StreamError).code === 'EADDRINUSE')
       throw new Error(
         `Port ${port} is unavailable. Close the process using that port, or specify another port using --port [-p].`,
+        { cause: e },
       );
     throw e;
   }

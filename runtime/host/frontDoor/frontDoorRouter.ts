@@ -5,7 +5,7 @@ import type { ExchangeRecorder } from '../../core/exchange/exchangeRecorder';
 import { isBinaryBodyContentType } from '../../core/http/bodyEncoding';
 import { kestrelRequestHeaders } from '../../core/http/kestrelHeaders';
 import { parseQuery } from '../../core/http/queryString';
-import { hint } from '../../core/invocation/hints';
+import { HINTS } from '../../core/invocation/hintCatalogue';
 import { httpModeOf } from '../../core/invocation/httpMode';
 import { buildHttpInvocationBody } from '../../core/invocation/httpPayload';
 import type { HttpRequestFacts } from '../../core/invocation/httpPayload';
@@ -33,6 +33,8 @@ export interface FrontDoorContext {
 }
 
 const NOT_RUNNING = 'Function host is not running.';
+/** A call still running after this shows as pending in the exchange view. */
+const PENDING_AFTER_MS = 100;
 const ADMIN_PATH = /^\/admin(\/|$)/i;
 // eslint-disable-next-line no-control-regex
 const NEEDS_ENCODING = /[\x00-\x20"#<>'\x7f-\uffff]/;
@@ -63,7 +65,12 @@ export function routeRequest(
     void req.body.read().then(
       () => {
         if (isAdmin && /^\/admin\/host\/status\/?$/i.test(pathname)) {
-          respondText(res, 200, JSON.stringify({ state: ctx.state, errors: ctx.errors }), 'application/json; charset=utf-8');
+          respondText(
+            res,
+            200,
+            JSON.stringify({ state: ctx.state, errors: ctx.errors }),
+            'application/json; charset=utf-8',
+          );
           return;
         }
         rec.error = ctx.errors.length ? `${NOT_RUNNING} ${ctx.errors[0]}` : NOT_RUNNING;
@@ -113,16 +120,15 @@ async function route(
   rec.mode = mode;
   const options = app.customHandler;
   const wantsRaw =
-    options.enableProxyingHttpRequest || options.enableForwardingHttpRequest || options.section === 'httpWorker';
+    options.enableProxyingHttpRequest ||
+    options.enableForwardingHttpRequest ||
+    options.section === 'httpWorker';
   if (mode === 'payload' && wantsRaw) {
-    rec.addHints([
-      hint(
-        'forwarding-fallback',
-        `host.json asks for ${options.enableProxyingHttpRequest ? 'proxying' : 'forwarding'}, but ${fn.name} has bindings besides one httpTrigger and one http output, so the host sends it the payload (POST /${fn.name}) instead of the original request.`,
-      ),
-    ]);
+    rec.addHints([HINTS.forwardingFallback(options.enableProxyingHttpRequest, fn.name)]);
   }
-  rec.update();
+  // A slow call shows as pending in the exchange view; a fast one costs a single event.
+  const pending = setTimeout(() => rec.update(), PENDING_AFTER_MS);
+  res.onDone(() => clearTimeout(pending));
 
   if (mode === 'proxy') {
     const result = await runInvocation(app, {
@@ -182,12 +188,7 @@ function requestFacts(
 ): HttpRequestFacts {
   const contentLength = Number(req.header('content-length') ?? 0);
   if (contentLength <= 0 && body.length > 0) {
-    rec.addHints([
-      hint(
-        'chunked-request-body',
-        'The caller sent its body chunked (no Content-Length). The real host puts Body in the payload only when Content-Length > 0, so Data.req has no Body.',
-      ),
-    ]);
+    rec.addHints([HINTS.chunkedRequestBody('payload')]);
   }
   return {
     url: `http://${req.header('host') ?? 'localhost'}${req.url}`,
@@ -209,4 +210,3 @@ function requestFacts(
 function isAdminKey(app: AppContext, req: ServerRequest): boolean {
   return app.enableAuth && joinedHeader(req.rawHeaders, 'x-functions-key') === app.keys.master;
 }
-

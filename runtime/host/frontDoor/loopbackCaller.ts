@@ -23,7 +23,8 @@ export async function callFrontDoor(
   const headers: [string, string][] = [['Host', `127.0.0.1:${port}`]];
   for (const [k, v] of spec.headers ?? []) headers.push([k, v]);
   const has = (name: string) => headers.some(([k]) => k.toLowerCase() === name);
-  if (body && !has('content-length') && !has('transfer-encoding')) headers.push(['Content-Length', String(body.length)]);
+  if (body && !has('content-length') && !has('transfer-encoding'))
+    headers.push(['Content-Length', String(body.length)]);
   const result = await client.call(port, {
     method: spec.method.toUpperCase(),
     path: spec.path,

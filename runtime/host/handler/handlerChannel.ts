@@ -10,11 +10,16 @@ export { ClientError as HandlerCallError };
  * case, no `Connection` header (as .NET's HttpClient), and the wire bytes captured. Errors are
  * reworded for a person reading the exchange.
  */
-export async function callHandler(client: HttpClient, port: number, call: ClientCall): Promise<HandlerResponse> {
+export async function callHandler(
+  client: HttpClient,
+  port: number,
+  call: ClientCall,
+): Promise<HandlerResponse> {
   try {
     return await client.call(port, call);
   } catch (e) {
-    if (e instanceof ClientError) throw new ClientError(describeCallError(e, port), e.code, e.sent, e.received);
+    if (e instanceof ClientError)
+      throw new ClientError(describeCallError(e, port), e.code, e.sent, e.received);
     throw e;
   }
 }

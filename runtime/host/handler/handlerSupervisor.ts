@@ -138,25 +138,27 @@ export class HandlerSupervisor {
     child.onExit((code, signal) => this.onExit(generation, code, signal));
 
     const abort = this.abort;
-    void waitUntilListening(this.options.client, port, this.options.initializationTimeoutMs, abort).then((outcome) => {
-      if (generation !== this.generation) return;
-      if (outcome === 'ready') {
-        this.systemLog('information', 'Worker process started and initialized.');
-        this.setState('ready');
-        this.settleReady?.resolve();
-        this.settleReady = undefined;
-      } else if (outcome === 'timeout') {
-        const elsewhere = [...this.mentionedPorts].filter((p) => p !== port);
-        const notListening = elsewhere.length
-          ? ` Its output mentions port ${elsewhere.join(', ')}, but the host gave it FUNCTIONS_CUSTOMHANDLER_PORT=${port}: listen on that port.`
-          : ` Check that it listens on 127.0.0.1:${port} (the FUNCTIONS_CUSTOMHANDLER_PORT variable).`;
-        this.fail(
-          generation,
-          `Initializing HttpWorker timed out: the handler did not answer GET / within ${this.options.initializationTimeoutMs} ms.${notListening}`,
-          true,
-        );
-      }
-    });
+    void waitUntilListening(this.options.client, port, this.options.initializationTimeoutMs, abort).then(
+      (outcome) => {
+        if (generation !== this.generation) return;
+        if (outcome === 'ready') {
+          this.systemLog('information', 'Worker process started and initialized.');
+          this.setState('ready');
+          this.settleReady?.resolve();
+          this.settleReady = undefined;
+        } else if (outcome === 'timeout') {
+          const elsewhere = [...this.mentionedPorts].filter((p) => p !== port);
+          const notListening = elsewhere.length
+            ? ` Its output mentions port ${elsewhere.join(', ')}, but the host gave it FUNCTIONS_CUSTOMHANDLER_PORT=${port}: listen on that port.`
+            : ` Check that it listens on 127.0.0.1:${port} (the FUNCTIONS_CUSTOMHANDLER_PORT variable).`;
+          this.fail(
+            generation,
+            `Initializing HttpWorker timed out: the handler did not answer GET / within ${this.options.initializationTimeoutMs} ms.${notListening}`,
+            true,
+          );
+        }
+      },
+    );
   }
 
   private onLine(child: HandlerProcess, line: string, stream: 'stdout' | 'stderr', generation: number): void {

@@ -49,11 +49,6 @@ export class ClientError extends Error {
   }
 }
 
-interface Idle {
-  readonly stream: ByteStream;
-  readonly port: number;
-}
-
 /**
  * HTTP/1.1 client over the platform's connections, with a keep-alive pool per port: the host's
  * HttpClient to the handler, and the loopback caller of the front door. Requests are framed as
@@ -197,7 +192,10 @@ function runCall(
     try {
       parser.finish();
     } catch (e) {
-      fail((e as Error).message, (e as Http1ParseError).code);
+      // A message cut off by the peer is a reset, as Node's client reports it, not a parse error.
+      if ((e as Http1ParseError).code === 'HPE_INVALID_EOF_STATE')
+        fail(head ? 'aborted' : 'socket hang up', 'ECONNRESET');
+      else fail((e as Error).message, (e as Http1ParseError).code);
       return;
     }
     if (!settled) fail('socket hang up', 'ECONNRESET');

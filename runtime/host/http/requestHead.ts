@@ -19,7 +19,11 @@ export interface RequestHeadInput {
  * the handler and the playground's calls to the front door were made by Node's client; both
  * platforms keep those bytes.
  */
-export function buildRequestHead(input: RequestHeadInput): { startLine: string; lines: string[]; chunked: boolean } {
+export function buildRequestHead(input: RequestHeadInput): {
+  startLine: string;
+  lines: string[];
+  chunked: boolean;
+} {
   const { headers, method } = input;
   const lines = headers.flatten([]);
   if (input.connectionClose && !headers.has('connection')) lines.push('Connection', 'close');

@@ -23,6 +23,8 @@ export interface ResponseHead {
   readonly chunked: boolean;
   /** No body may follow (HEAD, 1xx, 204, 304). */
   readonly bodyless: boolean;
+  /** The connection stays open after this answer. */
+  readonly keepAlive: boolean;
 }
 
 /**
@@ -39,20 +41,31 @@ export function buildResponseHead(input: ResponseHeadInput): ResponseHead {
   const hasLength = headers.has('content-length');
   const te = headers.get('transfer-encoding');
   const chunkedByHeader = te !== undefined && /(?:^|,)\s*chunked\s*$/i.test(te);
+  // Node frames an HTTP/1.0 answer only with a length the handler set; otherwise the body ends
+  // with the connection, so it cannot be kept.
+  const keepAlive = input.keepAlive && (!input.http10 || hasLength);
   if (!headers.has('connection')) {
-    if (input.keepAlive) {
+    if (keepAlive) {
       lines.push('Connection', 'keep-alive');
       if (!headers.has('keep-alive')) lines.push('Keep-Alive', `timeout=${input.keepAliveTimeoutSeconds}`);
     } else lines.push('Connection', 'close');
   }
   let chunked = chunkedByHeader;
   if (!hasLength && te === undefined && !bodyless && status !== 204 && status !== 304) {
-    if (input.knownLength !== undefined) lines.push('Content-Length', String(input.knownLength));
-    else if (!input.http10) {
+    if (input.http10) {
+      // No framing: the body runs until the connection closes.
+    } else if (input.knownLength !== undefined) lines.push('Content-Length', String(input.knownLength));
+    else {
       lines.push('Transfer-Encoding', 'chunked');
       chunked = true;
     }
   }
   const reason = input.reason ?? reasonPhrase(status) ?? 'unknown';
-  return { lines, startLine: `HTTP/1.1 ${status} ${reason}`, chunked: chunked && !bodyless, bodyless };
+  return {
+    lines,
+    startLine: `HTTP/1.1 ${status} ${reason}`,
+    chunked: chunked && !bodyless,
+    bodyless,
+    keepAlive: keepAlive && !/close/i.test(headers.get('connection') ?? ''),
+  };
 }

@@ -264,8 +264,6 @@ export class ServerResponse {
 
   private decide(knownLength: number | undefined): void {
     this.headDecided = true;
-    const connection = this.headers.get('connection');
-    if (connection !== undefined && /close/i.test(connection)) this.keepAlive = false;
     const head = buildResponseHead({
       status: this.statusCode,
       ...(this.reason !== undefined && { reason: this.reason }),
@@ -279,9 +277,7 @@ export class ServerResponse {
     });
     this.chunked = head.chunked;
     this.bodyless = head.bodyless;
-    // An HTTP/1.0 body without a length can only end with the connection.
-    if (!this.chunked && this.http10 && !this.headers.has('content-length') && !this.bodyless && knownLength === undefined)
-      this.keepAlive = false;
+    this.keepAlive = head.keepAlive;
     this.pendingHead = encodeHead(head.startLine, head.lines);
   }
 

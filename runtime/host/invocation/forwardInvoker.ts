@@ -1,7 +1,7 @@
 import type { FunctionDef } from '../../core/app/functionJson';
 import type { ExchangeRecorder } from '../../core/exchange/exchangeRecorder';
 import { forwardRequestHeaders, forwardResponseHeaders } from '../../core/invocation/handlerHeaders';
-import { hint } from '../../core/invocation/hints';
+import { HINTS } from '../../core/invocation/hintCatalogue';
 import { parseQuery, rebuildQuery } from '../../core/http/queryString';
 import { callHandler, HandlerCallError } from '../handler/handlerChannel';
 import type { AppContext } from '../hostContext';
@@ -39,12 +39,7 @@ export async function forwardRequest(
   const contentLength = Number(req.header('content-length') ?? 0);
   const sendBody = contentLength > 0;
   if (!sendBody && body.length > 0) {
-    rec.addHints([
-      hint(
-        'chunked-request-body',
-        'The caller sent its body chunked (no Content-Length). In forwarding mode the real host forwards a body only when Content-Length > 0, so the handler got none.',
-      ),
-    ]);
+    rec.addHints([HINTS.chunkedRequestBody('forwarding')]);
   }
   const headers = forwardRequestHeaders(req.rawHeaders, invocationId, {
     sendBody,
@@ -60,7 +55,11 @@ export async function forwardRequest(
     });
     rec.hop('host', 'handler', answer.sent);
     rec.hop('handler', 'host', answer.received);
-    res.writeHead(answer.status, answer.reason, forwardResponseHeaders(answer.rawHeaders, answer.body.length));
+    res.writeHead(
+      answer.status,
+      answer.reason,
+      forwardResponseHeaders(answer.rawHeaders, answer.body.length),
+    );
     res.end(answer.body);
     return { ok: true };
   } catch (e) {

@@ -1,5 +1,5 @@
 import type { FunctionDef } from '../../core/app/functionJson';
-import { hint } from '../../core/invocation/hints';
+import { HINTS } from '../../core/invocation/hintCatalogue';
 import type { OutputValue } from '../../core/invocation/resultMapper';
 import { dotnetToString } from '../../core/json/writeJson';
 import { queueMessagesFromOutput } from '../../core/queues/queueOutput';
@@ -30,12 +30,7 @@ export function deliverOutputs(
     }
     for (const message of converted.messages) {
       if (message.decodedFromBase64) {
-        rec.addHints([
-          hint(
-            'base64-output',
-            `The string for output '${binding.name}' is valid base64, so the real host decodes it and queues the bytes, not your text. Send an object, or a string that is not valid base64.`,
-          ),
-        ]);
+        rec.addHints([HINTS.base64Output(binding.name)]);
       }
       const stored = queues.enqueue(binding.queueName, message.text);
       messageIds.push(stored.id);

@@ -1,7 +1,7 @@
 import type { FunctionDef } from '../../core/app/functionJson';
 import { utf8Decode, utf8Encode } from '../../core/bytes/utf8';
 import type { ExchangeRecorder } from '../../core/exchange/exchangeRecorder';
-import { hint } from '../../core/invocation/hints';
+import { HINTS } from '../../core/invocation/hintCatalogue';
 import { functionTimeoutLine } from '../../core/invocation/logLines';
 import { payloadRequestHeaders } from '../../core/invocation/handlerHeaders';
 import type { InvocationResult } from '../../core/invocation/resultMapper';
@@ -81,15 +81,7 @@ export async function invokePayload(
     }
     if (timedOut) return onTimeout(ctx, fn, invocationId, timeoutMs);
     const error = (e as Error).message;
-    const hints =
-      ctx.handler.state === 'exited'
-        ? [
-            hint(
-              'handler-crashed',
-              'The handler process exited with code 0 earlier; the real host does not restart it, so calls fail until you restart.',
-            ),
-          ]
-        : [];
+    const hints = ctx.handler.state === 'exited' ? [HINTS.handlerCrashed()] : [];
     return { kind: 'failed', error, hints };
   } finally {
     clearTimeout(timer);
@@ -113,11 +105,6 @@ function onTimeout(
   return {
     kind: 'failed',
     error: `Timeout value of ${limit} was exceeded by function: Functions.${fn.name}`,
-    hints: [
-      hint(
-        'function-timeout',
-        `The handler did not finish within functionTimeout (${limit}), so the host cancelled the invocation and restarted the handler process.`,
-      ),
-    ],
+    hints: [HINTS.functionTimeout(limit)],
   };
 }

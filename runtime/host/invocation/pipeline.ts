@@ -45,7 +45,12 @@ export async function runInvocation(ctx: AppContext, request: InvocationRequest)
     rec.error = error;
   }
   const ok = error === undefined;
-  ctx.log(ok ? 'information' : 'error', 'Host.Function', executedLine(fn.name, ok, invocationId, rec.elapsed()), fields);
+  ctx.log(
+    ok ? 'information' : 'error',
+    'Host.Function',
+    executedLine(fn.name, ok, invocationId, rec.elapsed()),
+    fields,
+  );
   if (!ok) ctx.log('error', 'Host.Function', error!, fields);
   if (request.finishExchange) {
     if (result.kind === 'succeeded' && result.http) rec.status = result.http.status;

@@ -60,7 +60,12 @@ export async function invokeTimer(
   rec: ExchangeRecorder,
 ): Promise<boolean> {
   rec.hop('timer', 'host', undefined, `timer fired: ${reason}`);
-  const body = buildTimerInvocationBody(fn.trigger.name, info, sys(ctx, fn), fn.inputs.map((b) => b.name));
+  const body = buildTimerInvocationBody(
+    fn.trigger.name,
+    info,
+    sys(ctx, fn),
+    fn.inputs.map((b) => b.name),
+  );
   const result = await runInvocation(ctx, {
     fn,
     rec,

@@ -5,6 +5,7 @@ import type { AppContext } from '../hostContext';
  * ((ErrorEventsThreshold + 1) × initializationTimeout) before giving up.
  */
 export async function waitForHandler(ctx: AppContext): Promise<void> {
+  if (ctx.handler.state === 'ready') return;
   const budget = 4 * ctx.initializationTimeoutMs;
   let timer: ReturnType<typeof setTimeout> | undefined;
   try {

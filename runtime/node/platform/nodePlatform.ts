@@ -9,7 +9,9 @@ import { canBind, pickFreePort } from './ports';
 import { socketStream } from './socketStream';
 
 /** The host on Node: TCP sockets, child processes and the file system. */
-export function createNodePlatform(env: Readonly<Record<string, string | undefined>> = process.env): Platform {
+export function createNodePlatform(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): Platform {
   return {
     name: 'node',
     env,

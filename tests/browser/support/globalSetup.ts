@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
 import { whyBuild } from '../../../scripts/buildState.mjs';
-import { startLocalEngineServer } from '../../../runtime/node/localEngine/server';
+import { startPlaygroundServer } from '../../../runtime/node/playgroundServer/server';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
@@ -20,7 +20,7 @@ export default async function setup(project: TestProject) {
     const run = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
     if (run.status !== 0) throw new Error(`npm run build failed (${reason})`);
   }
-  const server = await startLocalEngineServer({
+  const server = await startPlaygroundServer({
     distDir: join(ROOT, 'dist'),
     hostBundle: join(ROOT, 'build', 'host.mjs'),
     port: 0,

@@ -13,7 +13,7 @@ import { DEFAULT_LIMITS, SessionRegistry } from './sessionRegistry';
 import type { SessionLimits } from './sessionRegistry';
 import { StaticSite } from './staticSite';
 
-export interface LocalEngineServerOptions {
+export interface PlaygroundServerOptions {
   /** The built site (vite's output): index.html and assets/. */
   readonly distDir: string;
   /** The host bundle (scripts/build-host.mjs's output), run with this Node. */
@@ -27,7 +27,7 @@ export interface LocalEngineServerOptions {
   readonly limits?: Partial<SessionLimits>;
 }
 
-export interface LocalEngineServer {
+export interface PlaygroundServer {
   readonly url: string;
   readonly port: number;
   readonly token: string;
@@ -41,7 +41,7 @@ export interface LocalEngineServer {
  * browser says where it comes from, come from our own origin; engine requests also need the
  * token that only the index.html served here holds.
  */
-export async function startLocalEngineServer(options: LocalEngineServerOptions): Promise<LocalEngineServer> {
+export async function startPlaygroundServer(options: PlaygroundServerOptions): Promise<PlaygroundServer> {
   const bind = options.host ?? '127.0.0.1';
   if (bind !== '127.0.0.1' && bind !== '::1')
     throw new Error('The local engine binds a loopback address only.');

@@ -15,8 +15,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { encodeFrame, FrameDecoder } from '../../runtime/core/control/framing';
 import type { HostEvent } from '../../runtime/core/control/protocol';
-import { startLocalEngineServer } from '../../runtime/node/localEngine/server';
-import type { LocalEngineServer } from '../../runtime/node/localEngine/server';
+import { startPlaygroundServer } from '../../runtime/node/playgroundServer/server';
+import type { PlaygroundServer } from '../../runtime/node/playgroundServer/server';
 import { buildHost } from '../../scripts/build-host.mjs';
 import { alive } from '../support/processes';
 
@@ -143,7 +143,7 @@ describe('the local engine server', () => {
   const distDir = join(temp, 'dist');
   const engineTemp = join(temp, 'engine');
   const hostBundle = join(temp, 'host', 'host.mjs');
-  let server: LocalEngineServer;
+  let server: PlaygroundServer;
   let origin: string;
   const readers: OutputReader[] = [];
   const pids: number[] = [];
@@ -182,7 +182,7 @@ describe('the local engine server', () => {
       '<!doctype html>\n<html>\n  <head>\n    <title>t</title>\n  </head>\n  <body></body>\n</html>\n',
     );
     writeFileSync(join(distDir, 'assets', 'index-AbC123.js'), 'console.log(1);\n');
-    server = await startLocalEngineServer({ distDir, hostBundle, port: 0, tempDir: engineTemp });
+    server = await startPlaygroundServer({ distDir, hostBundle, port: 0, tempDir: engineTemp });
     origin = `http://127.0.0.1:${server.port}`;
   }, 60_000);
 
@@ -242,7 +242,7 @@ describe('the local engine server', () => {
 
   test('fails to start on a port in use, leaving no temp folder', async () => {
     await expect(
-      startLocalEngineServer({ distDir, hostBundle, port: server.port, tempDir: engineTemp }),
+      startPlaygroundServer({ distDir, hostBundle, port: server.port, tempDir: engineTemp }),
     ).rejects.toMatchObject({ code: 'EADDRINUSE' });
     expect(readdirSync(engineTemp)).toHaveLength(1); // the running server's own
   });

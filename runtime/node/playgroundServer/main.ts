@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { openBrowser } from './openBrowser';
-import { startLocalEngineServer } from './server';
-import type { LocalEngineServer } from './server';
+import { startPlaygroundServer } from './server';
+import type { PlaygroundServer } from './server';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 export const DEFAULT_PORT = 4280;
@@ -20,16 +20,16 @@ export interface RunOptions {
  * Serves the built playground with the local engine until SIGINT, SIGTERM or SIGHUP, then stops
  * every host and removes every app folder before exiting. What `npm start` runs.
  */
-export async function runLocalEngine(options: RunOptions = {}): Promise<LocalEngineServer> {
+export async function runLocalEngine(options: RunOptions = {}): Promise<PlaygroundServer> {
   const distDir = options.distDir ?? join(ROOT, 'dist');
   const hostBundle = options.hostBundle ?? join(ROOT, 'build', 'host.mjs');
   for (const needed of [join(distDir, 'index.html'), hostBundle]) {
     if (!existsSync(needed)) throw new Error(`${needed} is missing: run npm run build first.`);
   }
   const port = options.port ?? DEFAULT_PORT;
-  let server: LocalEngineServer;
+  let server: PlaygroundServer;
   try {
-    server = await startLocalEngineServer({ distDir, hostBundle, port });
+    server = await startPlaygroundServer({ distDir, hostBundle, port });
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE')
       throw new Error(`Port ${port} is in use: set PORT to another one (PORT=${port + 1} npm start).`, {

@@ -1,0 +1,103 @@
+import type { Hint } from './hints';
+import { hint } from './hints';
+
+/**
+ * Every hint the host attaches to an exchange, its code and its words in one place: what the
+ * real host did that surprises people, and what to change.
+ */
+export const HINTS = {
+  non2xxResult: (status: number, isHttp: boolean, resName: string): Hint =>
+    hint(
+      'non-2xx-result',
+      `The handler answered ${status}. In payload mode any non-2xx answer fails the invocation: Outputs and Logs are ignored${isHttp ? ' and the caller gets 500 with an empty body' : ''}. Answer 200 and put the status in Outputs.${resName}.statusCode.`,
+    ),
+  nonJsonResult: (shownContentType: string): Hint =>
+    hint(
+      'non-json-result',
+      `The handler answered with ${shownContentType}. The real host reads the result only as JSON (application/json), so the invocation fails. Set the header Content-Type: application/json.`,
+    ),
+  emptyJsonResult: (empty: boolean): Hint =>
+    hint(
+      'empty-json-result',
+      `The handler's JSON body was ${empty ? 'empty' : 'null'}. The real host reads that as no result and never completes the invocation: it waits until functionTimeout. Return {} at least.`,
+    ),
+  invalidJsonResult: (where: string): Hint =>
+    hint('invalid-json-result', `The handler's answer is not valid JSON${where}. The invocation fails.`),
+  resultNotObject: (kind: string): Hint =>
+    hint(
+      'invalid-json-result',
+      `The handler answered with ${kind}; the host expects an object with Outputs, Logs and ReturnValue.`,
+    ),
+  returnValueIgnored: (): Hint =>
+    hint(
+      'return-value-ignored',
+      'ReturnValue is ignored: function.json has no "$return" output binding. Put the value in Outputs instead.',
+    ),
+  unknownOutput: (key: string): Hint =>
+    hint(
+      'unknown-output',
+      `Outputs.${key} matches no output binding in function.json, so the host ignores it.`,
+    ),
+  outputsMissingRes: (name: string): Hint =>
+    hint(
+      'outputs-missing-res',
+      `Outputs has no "${name}", so the real host answers 200 with the body {} as text/plain.`,
+    ),
+  noOutputs: (resName: string): Hint =>
+    hint(
+      'no-outputs',
+      `The result sets no HTTP response (no Outputs.${resName}), so the caller gets 204 No Content.`,
+    ),
+  statusNotStatusCode: (where: string, status: number): Hint =>
+    hint(
+      'status-not-statuscode',
+      `${where} sets "status" but not "statusCode". The real host never reads "status" here, so the caller gets ${status}. Use "statusCode".`,
+    ),
+  nullHeaderValue: (where: string, key: string): Hint =>
+    hint(
+      'null-header-value',
+      `${where}.headers["${key}"] is null. The real host fails with 500 on a null header value.`,
+    ),
+  bodyOnNoContent: (status: number): Hint =>
+    hint(
+      'body-on-no-content',
+      `A ${status} response cannot carry a body; the body the handler set is not sent.`,
+    ),
+  unparsableStatusCode: (where: string, text: string): Hint =>
+    hint(
+      'unparsable-statuscode',
+      `${where}.statusCode "${text}" is not a whole number, so the real host answers 200.`,
+    ),
+  resNotObject: (where: string, what: string): Hint =>
+    hint(
+      'res-not-object',
+      `${where} is ${what}. The real host expects an object like {"statusCode": 200, "body": "..."} and fails the invocation.`,
+    ),
+  base64Output: (binding: string): Hint =>
+    hint(
+      'base64-output',
+      `The string for output '${binding}' is valid base64, so the real host decodes it and queues the bytes, not your text. Send an object, or a string that is not valid base64.`,
+    ),
+  forwardingFallback: (proxying: boolean, functionName: string): Hint =>
+    hint(
+      'forwarding-fallback',
+      `host.json asks for ${proxying ? 'proxying' : 'forwarding'}, but ${functionName} has bindings besides one httpTrigger and one http output, so the host sends it the payload (POST /${functionName}) instead of the original request.`,
+    ),
+  chunkedRequestBody: (mode: 'payload' | 'forwarding'): Hint =>
+    hint(
+      'chunked-request-body',
+      mode === 'payload'
+        ? 'The caller sent its body chunked (no Content-Length). The real host puts Body in the payload only when Content-Length > 0, so Data.req has no Body.'
+        : 'The caller sent its body chunked (no Content-Length). In forwarding mode the real host forwards a body only when Content-Length > 0, so the handler got none.',
+    ),
+  handlerCrashed: (): Hint =>
+    hint(
+      'handler-crashed',
+      'The handler process exited with code 0 earlier; the real host does not restart it, so calls fail until you restart.',
+    ),
+  functionTimeout: (limit: string): Hint =>
+    hint(
+      'function-timeout',
+      `The handler did not finish within functionTimeout (${limit}), so the host cancelled the invocation and restarted the handler process.`,
+    ),
+};

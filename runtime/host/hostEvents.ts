@@ -1,0 +1,39 @@
+import type { HostEvent } from '../core/control/protocol';
+import type { LogFields, LogLevel } from './hostContext';
+
+type Listener = (event: HostEvent) => void;
+
+/** The host's event bus: logs, status, exchanges and trigger state go out through it. */
+export class HostEvents {
+  private readonly listeners = new Set<Listener>();
+  private readonly pending = new Map<string, () => HostEvent>();
+
+  constructor(private readonly now: () => number) {}
+
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  emit(event: HostEvent): void {
+    for (const listener of this.listeners) listener(event);
+  }
+
+  log(level: LogLevel, category: string, message: string, fields: LogFields = {}): void {
+    this.emit({ type: 'log', time: new Date(this.now()).toISOString(), level, category, message, ...fields });
+  }
+
+  /**
+   * Emits `make()` once after `delayMs`, however often it is asked for meanwhile: a burst of
+   * queue changes becomes one event.
+   */
+  coalesce(key: string, delayMs: number, make: () => HostEvent): void {
+    if (this.pending.has(key)) return;
+    this.pending.set(key, make);
+    setTimeout(() => {
+      const latest = this.pending.get(key);
+      this.pending.delete(key);
+      if (latest) this.emit(latest());
+    }, delayMs);
+  }
+}

@@ -1,0 +1,48 @@
+// Node's outgoing-header bookkeeping, which both hops reproduce.
+import { describe, expect, test } from 'vitest';
+import { HeaderMap, joinedHeader, rawHeader } from './headerMap';
+
+describe('HeaderMap', () => {
+  test('one entry per name ignoring case, in first-set order; a later set replaces value and spelling in place', () => {
+    const map = new HeaderMap();
+    map.set('x-a', '1');
+    map.set('Content-Type', 'text/plain');
+    map.set('X-A', '2');
+    expect(map.flatten([])).toEqual(['X-A', '2', 'Content-Type', 'text/plain']);
+    expect(map.get('x-a')).toBe('2');
+    expect(map.has('content-type')).toBe(true);
+  });
+
+  test('setAll sets pair by pair, so repeated names leave the last; empty names are skipped', () => {
+    const map = new HeaderMap();
+    map.set('Server', 'Kestrel');
+    map.setAll(['Set-Cookie', 'a=1', '', 'ignored', 'set-cookie', 'b=2', 'server', 'Other']);
+    expect(map.flatten([])).toEqual(['server', 'Other', 'set-cookie', 'b=2']);
+  });
+
+  test('delete removes by lower-case name; flatten appends to what it is given', () => {
+    const map = new HeaderMap();
+    map.set('A', '1');
+    map.set('B', '2');
+    map.delete('a');
+    expect(map.has('a')).toBe(false);
+    expect(map.get('a')).toBeUndefined();
+    expect(map.flatten(['Start', '0'])).toEqual(['Start', '0', 'B', '2']);
+  });
+});
+
+describe('raw header lookups', () => {
+  const raw = ['Host', 'h', 'X-Tag', 'one', 'x-tag', 'two', 'Content-Length', '3'];
+
+  test('rawHeader gives the first value, ignoring case', () => {
+    expect(rawHeader(raw, 'x-tag')).toBe('one');
+    expect(rawHeader(raw, 'content-length')).toBe('3');
+    expect(rawHeader(raw, 'missing')).toBeUndefined();
+  });
+
+  test("joinedHeader joins every value with ', ' as req.headers does", () => {
+    expect(joinedHeader(raw, 'x-tag')).toBe('one, two');
+    expect(joinedHeader(raw, 'host')).toBe('h');
+    expect(joinedHeader(raw, 'missing')).toBeUndefined();
+  });
+});

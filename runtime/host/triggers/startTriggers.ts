@@ -1,0 +1,48 @@
+import type { FunctionDef } from '../../core/app/functionJson';
+import { lookupSetting } from '../../core/app/settings';
+import { toPlain } from '../../core/json/jsonNode';
+import { timerTimeZone } from '../../core/timers/timeZone';
+import type { AppContext } from '../hostContext';
+import { invokeQueue, invokeTimer } from '../invocation/triggerInvocations';
+import type { QueueService } from './queueService';
+import type { TimerService } from './timerService';
+
+/**
+ * Starts the queue listeners and timers of a freshly loaded app. `producers` maps a message to
+ * the exchange that enqueued it, so the invocation it causes points back there.
+ */
+export function startTriggers(
+  context: AppContext,
+  functions: readonly FunctionDef[],
+  services: { readonly queues: QueueService; readonly timers: TimerService },
+  producers: Map<string, string>,
+): void {
+  const { queues, timers } = services;
+  const config = context.config;
+  for (const error of queues.configure(
+    functions,
+    config.queues && toPlain(config.queues),
+    (fn, queue, message) => {
+      const rec = context.record('queue', `${queue} → ${fn.name}`);
+      const producer = producers.get(message.id);
+      if (producer) rec.causedBy = producer;
+      return invokeQueue(context, fn, queue, message, rec).then((ok) => {
+        if (ok) producers.delete(message.id);
+        return ok;
+      });
+    },
+  )) {
+    context.log('warning', 'Host.Startup', `host.json: ${error}`);
+  }
+  timers.configure(functions, timeZone(context), (fn, info, reason) =>
+    invokeTimer(context, fn, info, reason, context.record('timer', `${fn.name} (${reason})`)),
+  );
+}
+
+function timeZone(context: AppContext): string {
+  const settings = context.app.settings;
+  const configured = lookupSetting(settings, 'WEBSITE_TIME_ZONE') ?? lookupSetting(settings, 'TZ');
+  const { zone, warning } = timerTimeZone(configured, context.platform.defaultTimeZone());
+  if (warning) context.log('warning', 'Host.Startup', warning);
+  return zone;
+}
