@@ -275,4 +275,30 @@ describe('the playground on a plain static host', () => {
       await docs.close();
     }
   });
+
+  test('on a host that sends public/_headers (cross-origin isolated), the in-page engine runs too', async () => {
+    const headers = Object.fromEntries(
+      readFileSync(join(ROOT, 'public/_headers'), 'utf8')
+        .split('\n')
+        .map((line) => /^\s+([\w-]+):\s*(.+)$/.exec(line))
+        .filter((m): m is RegExpExecArray => m !== null)
+        .map((m) => [m[1]!, m[2]!.trim()]),
+    );
+    expect(Object.keys(headers)).toContain('Cross-Origin-Embedder-Policy');
+    const isolated = await startStaticServer(join(ROOT, 'dist'), {}, headers);
+    try {
+      const { page, errors } = await openPage(browser, `${isolated.url}/?test`);
+      expect(await page.evaluate('self.crossOriginIsolated')).toBe(true);
+      await waitForHost(page);
+      expect(await page.evaluate('window.__playground.stores.runtime.getState().engineKind')).toBe('inpage');
+      await page.getByTestId('composer-send').click();
+      await expect
+        .poll(() => page.getByTestId('composer-status').innerText(), { timeout: 15_000 })
+        .toMatch(/^200 /);
+      noConsoleErrors(errors);
+      await page.close();
+    } finally {
+      await isolated.close();
+    }
+  });
 });

@@ -21,13 +21,16 @@ export interface StaticServer {
 /**
  * Serves a folder as a plain static host does (GitHub Pages, a docs site): files and their
  * content types, nothing else: no COOP/COEP, so the page is not cross-origin isolated. `extra`
- * adds fixed routes (a test harness page) next to the files.
+ * adds fixed routes (a test harness page) next to the files; `headers` go on every response
+ * (to stand in for a host that reads public/_headers).
  */
 export async function startStaticServer(
   root: string,
   extra: Readonly<Record<string, { type: string; body: string }>> = {},
+  headers: Readonly<Record<string, string>> = {},
 ): Promise<StaticServer> {
   const server = createServer((request, response) => {
+    for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
     const path = new URL(request.url ?? '/', 'http://x').pathname;
     const route = extra[path];
     if (route) {
