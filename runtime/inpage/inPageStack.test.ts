@@ -140,6 +140,20 @@ describe('the in-page stack in one thread', () => {
     expect(stack.text()).toContain('http://localhost:7071/api/order');
   });
 
+  it('gives the handler the pid the host reports for it', async () => {
+    const stack = startStack({
+      ...orderApp,
+      'handler.js': orderApp['handler.js']!.replace(
+        'console.log(`Node handler listening on: ${port}`)',
+        'console.log(`pid ${process.pid} listening on: ${port}`)',
+      ),
+    });
+    const status = await stack.until(() => running(stack.events), 'the host to run with its handler ready');
+    const pid = (status.handler as { pid?: number }).pid;
+    expect(pid).toBeGreaterThan(0);
+    expect(stack.text()).toContain(`pid ${pid} listening on:`);
+  });
+
   it('a handler that runs python is refused with the reason, and the host stays up to say so', async () => {
     const stack = startStack({
       ...orderApp,

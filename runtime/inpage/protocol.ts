@@ -30,6 +30,8 @@ export interface HandlerStart {
   readonly argv: readonly string[];
   readonly cwd: string;
   readonly env: Readonly<Record<string, string>>;
+  /** process.pid: the pid the host reports for this handler (added by the engine). */
+  readonly pid?: number;
 }
 
 /** Host worker → handler worker, on the process port. */

@@ -232,6 +232,7 @@ describe('InPagePlatform: handlers', () => {
       argv: ['node', '/app/server.js'],
       cwd: '/app',
       env: { FUNCTIONS_CUSTOMHANDLER_PORT: '40001' },
+      pid: 1000,
       files: { 'server.js': expect.any(String), 'order/function.json': '{"bindings":[]}' },
     });
   });

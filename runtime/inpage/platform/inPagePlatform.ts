@@ -80,6 +80,7 @@ export class InPagePlatform implements Platform {
       argv: plan.argv,
       cwd: request.command.cwd,
       env: { ...request.env },
+      pid: handler.pid,
     });
     return handler;
   }
