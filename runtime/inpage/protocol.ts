@@ -93,7 +93,9 @@ export type ToSandbox =
    * Starts a classic worker from `source` and posts it `{ port }` (transferred): a check of the
    * plumbing for tests and diagnostics. Stopped with 'stop' like a host.
    */
-  | { readonly t: 'probe'; readonly id: number; readonly source: string; readonly port: MessagePort };
+  | { readonly t: 'probe'; readonly id: number; readonly source: string; readonly port: MessagePort }
+  /** How many workers the sandbox runs now (diagnostics and leak checks); answered by 'stats'. */
+  | { readonly t: 'stats'; readonly id: number };
 
 /** Iframe → page, on the sandbox port. */
 export type FromSandbox =
@@ -102,6 +104,8 @@ export type FromSandbox =
   | { readonly t: 'host-failed'; readonly id: number; readonly message: string }
   /** The worker started as `id` and its handler workers are terminated (answers 'stop'). */
   | { readonly t: 'stopped'; readonly id: number }
+  /** Workers alive now: host workers and probes, and the handler workers they started. */
+  | { readonly t: 'stats'; readonly id: number; readonly runs: number; readonly handlers: number }
   /** The iframe's `self.origin`, for the page's checks and tests. */
   | { readonly t: 'probe-started'; readonly id: number; readonly origin: string };
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { build } from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
@@ -77,6 +77,20 @@ async function saveFile(page: Page, path: string, text: string): Promise<void> {
   );
 }
 
+/** An example's files by app-relative path, as the page would sync them. */
+function exampleFiles(name: string): Record<string, string> {
+  const root = join(ROOT, 'examples', name);
+  const files: Record<string, string> = {};
+  const walk = (dir: string, prefix: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.isDirectory()) walk(join(dir, entry.name), `${prefix}${entry.name}/`);
+      else files[`${prefix}${entry.name}`] = readFileSync(join(dir, entry.name), 'utf8');
+    }
+  };
+  walk(root, '');
+  return files;
+}
+
 async function openHarness(): Promise<{ page: Page; errors: string[] }> {
   const opened = await openPage(browser, `${server.url}/__inpage/harness.html`);
   await opened.page.evaluate(
@@ -147,6 +161,51 @@ describe('the in-page engine plumbing in Chromium, on a page without cross-origi
       after: 'pong',
       stopped: 'silence',
     });
+    noConsoleErrors(errors);
+    await page.close();
+  });
+
+  test('restarting the handler and the host leaves no worker behind', async () => {
+    const { page, errors } = await openHarness();
+    const counts = await page.evaluate(`(async () => {
+      const engine = globalThis.__engine;
+      await engine.syncFiles(new Map(Object.entries(${JSON.stringify(exampleFiles('order'))})));
+      const READY = 'Worker process started and initialized';
+      const readyTimes = (host, times) => new Promise((resolve) => {
+        let out = '';
+        host.onOutput((chunk) => {
+          out += chunk;
+          if (out.split(READY).length - 1 >= times) resolve();
+        });
+      });
+      const frame = (command) => {
+        const json = JSON.stringify(command);
+        return '\\u001b_fchp1;' + json.length + ';' + json + '\\u001b\\\\';
+      };
+      const seen = [];
+      const first = await engine.startHost();
+      await readyTimes(first, 1);
+      seen.push(await engine.stats());
+      first.write(frame({ type: 'handler.restart', id: 'r1' }));
+      await readyTimes(first, 2);
+      seen.push(await engine.stats());
+      first.kill();
+      seen.push(await first.exit);
+      const second = await engine.startHost();
+      await readyTimes(second, 1);
+      seen.push(await engine.stats());
+      second.kill();
+      await second.exit;
+      seen.push(await engine.stats());
+      return seen;
+    })()`);
+    expect(counts).toEqual([
+      { runs: 1, handlers: 1 },
+      { runs: 1, handlers: 1 },
+      137,
+      { runs: 1, handlers: 1 },
+      { runs: 0, handlers: 0 },
+    ]);
     noConsoleErrors(errors);
     await page.close();
   });

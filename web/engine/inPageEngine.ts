@@ -42,6 +42,7 @@ export class InPageEngine implements Engine {
   private readonly hosts = new Map<number, InPageHostProcess>();
   private readonly probes = new Map<number, (origin: string) => void>();
   private readonly stops = new Map<number, () => void>();
+  private readonly statsWaiters = new Map<number, (stats: { runs: number; handlers: number }) => void>();
   private nextId = 1;
   private disposed = false;
 
@@ -98,6 +99,17 @@ export class InPageEngine implements Engine {
     this.tell({ t: 'probe', id, source, port: channel.port2 }, [channel.port2]);
     const origin = await started;
     return { origin, port: channel.port1, stop: () => this.stop(id) };
+  }
+
+  /** The workers the sandbox runs now: host runs and probes, and their handler workers. */
+  async stats(): Promise<{ runs: number; handlers: number }> {
+    this.requireSandbox();
+    const id = this.nextId++;
+    const answered = new Promise<{ runs: number; handlers: number }>((resolve) =>
+      this.statsWaiters.set(id, resolve),
+    );
+    this.tell({ t: 'stats', id });
+    return answered;
   }
 
   /** Asks the sandbox to terminate worker `id`; resolves once it has. */
@@ -191,6 +203,9 @@ export class InPageEngine implements Engine {
     if (!message) return;
     if (message.t === 'host-failed') {
       this.hosts.get(message.id)?.fail(`The host worker failed: ${message.message}`);
+    } else if (message.t === 'stats') {
+      this.statsWaiters.get(message.id)?.({ runs: message.runs, handlers: message.handlers });
+      this.statsWaiters.delete(message.id);
     } else if (message.t === 'stopped') {
       this.stops.get(message.id)?.();
       this.stops.delete(message.id);
@@ -282,6 +297,9 @@ function readFromSandbox(value: unknown): FromSandbox | undefined {
   if (m.t === 'host-failed' && typeof m.message === 'string') return { t: m.t, id: m.id, message: m.message };
   if (m.t === 'probe-started' && typeof m.origin === 'string') return { t: m.t, id: m.id, origin: m.origin };
   if (m.t === 'stopped') return { t: 'stopped', id: m.id };
+  if (m.t === 'stats' && typeof m.runs === 'number' && typeof m.handlers === 'number') {
+    return { t: 'stats', id: m.id, runs: m.runs, handlers: m.handlers };
+  }
   return undefined;
 }
 

@@ -102,6 +102,12 @@ function serve(page: MessagePort, hostUrl: string, handlerUrl: string): void {
         stop(request.id);
         tell({ t: 'stopped', id: request.id });
         return;
+      case 'stats': {
+        let handlers = 0;
+        for (const run of runs.values()) handlers += run.handlers.size;
+        tell({ t: 'stats', id: request.id, runs: runs.size, handlers });
+        return;
+      }
       case 'probe': {
         stop(request.id);
         const worker = new Worker(scriptUrl(request.source), { name: `probe ${request.id}` });

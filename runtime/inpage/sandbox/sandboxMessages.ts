@@ -21,6 +21,7 @@ export function readToSandbox(value: unknown): ToSandbox | undefined {
   const { id } = value;
   if (value.t === 'start-host' && isPort(value.port)) return { t: 'start-host', id, port: value.port };
   if (value.t === 'stop') return { t: 'stop', id };
+  if (value.t === 'stats') return { t: 'stats', id };
   if (value.t === 'probe' && typeof value.source === 'string' && isPort(value.port)) {
     return { t: 'probe', id, source: value.source, port: value.port };
   }
