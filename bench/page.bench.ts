@@ -1,5 +1,6 @@
 /**
- * Page open to first exchange shown, with the local engine: Chromium opens the playground,
+ * Page open to first exchange shown, with the local engine (or, with BENCH_PAGE_ENGINE=inpage,
+ * the in-page engine on a plain static server): Chromium opens the playground,
  * waits for Send to be enabled (host running), sends the default request and waits for its
  * exchange row. Prints each phase and the total against the 2 s budget (DESIGN.md).
  */
@@ -9,10 +10,12 @@ import { fileURLToPath } from 'node:url';
 import { whyBuild } from '../scripts/buildState.mjs';
 import { startPlaygroundServer } from '../runtime/node/playgroundServer/server';
 import { launchBrowser } from '../tests/browser/support/browser';
+import { startStaticServer } from '../tests/browser/support/staticServer';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const RUNS = Number(process.env.BENCH_PAGE_RUNS ?? 5);
 const BUDGET_MS = 2000;
+const ENGINE = process.env.BENCH_PAGE_ENGINE === 'inpage' ? 'in-page' : 'local';
 
 async function main(): Promise<void> {
   const reason = whyBuild(ROOT);
@@ -20,14 +23,17 @@ async function main(): Promise<void> {
     console.log(`building first (${reason})...`);
     if (spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' }).status !== 0) process.exit(1);
   }
-  const server = await startPlaygroundServer({
-    distDir: join(ROOT, 'dist'),
-    hostBundle: join(ROOT, 'build', 'host.mjs'),
-    port: 0,
-  });
+  const server =
+    ENGINE === 'in-page'
+      ? await startStaticServer(join(ROOT, 'dist'))
+      : await startPlaygroundServer({
+          distDir: join(ROOT, 'dist'),
+          hostBundle: join(ROOT, 'build', 'host.mjs'),
+          port: 0,
+        });
   const browser = await launchBrowser();
   const totals: number[] = [];
-  console.log(`page open to first exchange shown: local engine, ${RUNS} runs, fresh page each run`);
+  console.log(`page open to first exchange shown: ${ENGINE} engine, ${RUNS} runs, fresh page each run`);
   try {
     for (let run = 1; run <= RUNS; run++) {
       const page = await browser.newPage();

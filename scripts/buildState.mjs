@@ -1,4 +1,4 @@
-// Whether the built site (dist/) and host bundle (build/host.mjs) are missing or older than
+// Whether the built site (dist/) and the bundles (build/host.mjs, build/inpage/) are missing or older than
 // their sources; shared by `npm start` and the browser tests.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -27,6 +27,7 @@ export function whyBuild(root) {
   const page = join(root, 'dist', 'index.html');
   if (!existsSync(page)) return 'dist/index.html is missing';
   if (!existsSync(join(root, 'build', 'host.mjs'))) return 'build/host.mjs is missing';
+  if (!existsSync(join(root, 'build', 'inpage', 'host-worker.js'))) return 'build/inpage is missing';
   const built = statSync(page).mtimeMs;
   const changed = SOURCES.find((source) => newest(join(root, source)) > built);
   return changed && `${changed} changed since the last build`;

@@ -13,6 +13,8 @@ import { createPlayground } from './playground/createPlayground';
 import { startPlayground } from './playground/startup';
 import { readEmbedOptions } from './embed/embedOptions';
 import { bootTimeoutFromLocation, chooseEngine } from './engine/chooseEngine';
+import { loadInPageBundles } from './engine/inPageBundles';
+import { InPageEngine } from './engine/inPageEngine';
 import { LocalEngine, readLocalEngineConfig } from './engine/localEngine';
 import { WebContainerEngine } from './engine/webcontainerEngine';
 import { downloadBlob } from './transfer/downloadBlob';
@@ -37,10 +39,14 @@ const { stores, session, layout, ui, gate, actions, app } = createPlayground({
   engine: chooseEngine(location, document, {
     factories: {
       local: (config) => new LocalEngine(config),
+      inpage: () => new InPageEngine({ loadBundles: loadInPageBundles }),
       webcontainer: () => new WebContainerEngine(bootTimeoutMs !== undefined ? { bootTimeoutMs } : {}),
       fake: () => new DemoEngine(),
     },
     readLocalEngineConfig,
+    // Read at boot, once the first app is open: it decides in-page or WebContainer.
+    appFiles: () => new Map(Object.entries(stores.files.getState().files)),
+    onEngineChosen: (kind) => stores.runtime.setState({ engineKind: kind }),
   }),
   seedRequest: SEED_REQUEST,
   defaultExample: DEFAULT_EXAMPLE,

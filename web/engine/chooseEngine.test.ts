@@ -20,6 +20,24 @@ const factories: EngineFactories<{ kind: 'local'; token: string }> = {
   fake: () => stub('fake'),
 };
 
+const withInPage: EngineFactories<{ kind: 'local'; token: string }> = {
+  ...factories,
+  inpage: () => stub('inpage'),
+};
+
+const NODE_APP = new Map([
+  [
+    'host.json',
+    '{"customHandler":{"description":{"defaultExecutablePath":"node","defaultWorkerPath":"server.js"}}}',
+  ],
+]);
+const PYTHON_APP = new Map([
+  [
+    'host.json',
+    '{"customHandler":{"description":{"defaultExecutablePath":"python3","arguments":["app.py"]}}}',
+  ],
+]);
+
 function choose(search: string, document: FakeDocument, f = factories) {
   return chooseEngine({ search }, document, {
     factories: f,
@@ -67,6 +85,73 @@ describe('chooseEngine', () => {
     await expect(choose('?engine=wasm', {}).boot()).rejects.toMatchObject({
       reason: 'refused',
       message: expect.stringMatching(/"wasm"/),
+    });
+  });
+});
+
+describe('chooseEngine with the in-page engine', () => {
+  const chosen: string[] = [];
+  const chooseWith = (search: string, document: FakeDocument, app: ReadonlyMap<string, string>) =>
+    chooseEngine({ search }, document, {
+      factories: withInPage,
+      readLocalEngineConfig: (d: FakeDocument) => d.meta,
+      appFiles: () => app,
+      onEngineChosen: (kind, reason) => chosen.push(reason ? `${kind}: ${reason}` : kind),
+    });
+
+  it('runs a node app in the page on the static site, deciding at boot', async () => {
+    chosen.length = 0;
+    const engine = chooseWith('', {}, NODE_APP);
+    expect(engine.kind).toBe('inpage');
+    expect(chosen).toEqual([]);
+    await engine.boot();
+    expect(chosen).toEqual(['inpage']);
+  });
+
+  it('falls back to a WebContainer for an app the in-page engine cannot run, and says why', async () => {
+    chosen.length = 0;
+    const engine = chooseWith('', {}, PYTHON_APP);
+    await engine.boot();
+    await engine.syncFiles(PYTHON_APP);
+    expect(chosen).toEqual([
+      'webcontainer: its handler runs "python3", and the in-page engine runs node only',
+    ]);
+  });
+
+  it('says why the app needed a WebContainer when that cannot boot either', async () => {
+    const engine = chooseEngine({ search: '' }, {} as FakeDocument, {
+      factories: {
+        ...withInPage,
+        webcontainer: () => ({
+          ...stub('webcontainer'),
+          boot: () =>
+            Promise.reject(new EngineBootError('not-isolated', 'This page is not cross-origin isolated.')),
+        }),
+      },
+      readLocalEngineConfig: (d: FakeDocument) => d.meta,
+      appFiles: () => PYTHON_APP,
+    });
+    await expect(engine.boot()).rejects.toMatchObject({
+      reason: 'not-isolated',
+      message:
+        'This app cannot run in the page: its handler runs "python3", and the in-page engine runs node only. ' +
+        'This page is not cross-origin isolated.',
+    });
+  });
+
+  it('keeps the local engine under npm start, and lets ?engine=inpage force the in-page one', async () => {
+    expect(chooseWith('', served, NODE_APP).kind).toBe('local');
+    expect(chooseWith('?engine=inpage', served, PYTHON_APP).kind).toBe('inpage');
+    expect(chooseWith('?engine=webcontainer', {}, NODE_APP).kind).toBe('webcontainer');
+  });
+
+  it('refuses ?engine=inpage when the page has no in-page engine', async () => {
+    await expect(choose('?engine=inpage', {}).boot()).rejects.toMatchObject({ reason: 'refused' });
+  });
+
+  it('names every engine when the name is unknown', async () => {
+    await expect(choose('?engine=wasm', {}).boot()).rejects.toMatchObject({
+      message: expect.stringMatching(/inpage, local, webcontainer or fake/),
     });
   });
 });

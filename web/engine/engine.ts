@@ -1,5 +1,5 @@
 /** Which runtime runs the host and the handler. */
-export type EngineKind = 'webcontainer' | 'local' | 'fake';
+export type EngineKind = 'inpage' | 'webcontainer' | 'local' | 'fake';
 
 /** Why an engine could not start, so the page can say which and what to do. */
 export type BootFailureReason =
@@ -39,8 +39,9 @@ export interface EngineProcess {
 
 /**
  * The few primitives the playground needs from a runtime. Everything above this interface is
- * shared by the WebContainer engine (the static site's), the local engine (a Node server on
- * 127.0.0.1) and the in-memory fake used by unit tests.
+ * shared by the in-page engine (Web Workers in a sandboxed iframe: the static site's), the
+ * WebContainer engine, the local engine (a Node server on 127.0.0.1) and the in-memory fake used
+ * by unit tests.
  */
 export interface Engine {
   readonly kind: EngineKind;

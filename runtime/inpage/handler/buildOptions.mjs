@@ -1,0 +1,37 @@
+// esbuild options for the handler worker bundle: a classic-worker IIFE for the browser, with
+// Node's module names mapped to the polyfill packages (never to Node's own built-ins).
+//   esbuild.build({ ...handlerWorkerBuildOptions, outfile: 'dist/handlerWorker.js' })
+import { fileURLToPath } from 'node:url';
+
+const here = (file) => fileURLToPath(new URL(file, import.meta.url));
+const shims = here('./bundleShims.ts');
+
+/** `process` and `process/` (readable-stream's spelling) resolve to our shim. */
+const processShim = {
+  name: 'inpage-process-shim',
+  setup(build) {
+    build.onResolve({ filter: /^process\/?$/ }, () => ({ path: shims }));
+  },
+};
+
+/** @type {import('esbuild').BuildOptions} */
+export const handlerWorkerBuildOptions = {
+  entryPoints: [here('./handlerWorker.ts')],
+  bundle: true,
+  format: 'iife',
+  platform: 'browser',
+  target: 'es2022',
+  minify: true,
+  // Stack traces name our classes (`at Server.<anonymous>`), as Node's do: keep them unmangled.
+  keepNames: true,
+  // Free `process` / `Buffer` in the polyfills (util, safe-buffer…) become the shim's.
+  inject: [shims],
+  plugins: [processShim],
+  alias: {
+    // url's parse(…, true) should parse queries as Node's querystring does, not as qs.
+    qs: 'querystring-es3',
+  },
+  define: { 'process.env.NODE_DEBUG': 'undefined', 'process.env.NODE_ENV': '"production"' },
+  legalComments: 'none',
+  logLevel: 'warning',
+};

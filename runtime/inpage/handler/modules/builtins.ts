@@ -1,0 +1,106 @@
+import { createHttpModule, type HttpContext } from '../http';
+import { createAssertModule } from '../node/assert';
+import { createCryptoModule } from '../node/crypto';
+import { createOsModule } from '../node/os';
+import type { HandlerProcessObject } from '../node/process';
+import { createTimersModule, type Timers } from '../node/timers';
+import {
+  bufferModule,
+  EventEmitter,
+  path,
+  querystring,
+  stream,
+  stringDecoderModule,
+  url,
+  util,
+} from '../polyfills';
+import type { BuiltinTable } from './loader';
+
+// ESC [ … letter: terminal colour and cursor codes (built from a string: lint forbids \x1b in a literal).
+const ANSI_ESCAPE = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*[A-Za-z]`, 'g');
+
+export interface BuiltinContext {
+  readonly process: HandlerProcessObject;
+  readonly timers: Timers;
+  readonly http: HttpContext;
+  readonly console: object;
+  /** For module.createRequire: a require() as seen from `filename`. */
+  readonly createRequire: (filename: string) => unknown;
+}
+
+function fileURLToPath(value: string | URL): string {
+  const parsed = typeof value === 'string' ? new URL(value) : value;
+  if (parsed.protocol !== 'file:') {
+    throw Object.assign(new TypeError('The URL must be of scheme file'), { code: 'ERR_INVALID_URL_SCHEME' });
+  }
+  return decodeURIComponent(parsed.pathname);
+}
+
+/** The built-in modules of one handler process, by name without `node:`. */
+export function createBuiltins(context: BuiltinContext): BuiltinTable {
+  const { process, timers } = context;
+  // path.resolve falls back to process.cwd(): the handler's, not the page's or the test's.
+  const pathModule = {
+    ...path,
+    resolve: (...segments: string[]) => path.resolve(process.cwd(), ...segments),
+  };
+  Object.assign(pathModule, { posix: pathModule, win32: pathModule });
+  const timersModule = createTimersModule(timers);
+  const assertModule = createAssertModule();
+  const utilModule = {
+    ...util,
+    types: { ...util.types },
+    TextEncoder,
+    TextDecoder,
+    isDeepStrictEqual: (a: unknown, b: unknown) => {
+      try {
+        assertModule.deepStrictEqual(a, b);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    stripVTControlCharacters: (text: string) => text.replace(ANSI_ESCAPE, ''),
+  };
+  const table: Record<string, () => unknown> = {
+    http: () => createHttpModule(context.http),
+    events: () => EventEmitter,
+    buffer: () => ({ ...bufferModule, Blob, atob, btoa, constants: { MAX_LENGTH: bufferModule.kMaxLength } }),
+    url: () => ({
+      ...url,
+      URL,
+      URLSearchParams,
+      fileURLToPath,
+      pathToFileURL: (file: string) => new URL(`file://${encodeURI(pathModule.resolve(file))}`),
+      domainToASCII: (domain: string) => new URL(`http://${domain}`).hostname,
+    }),
+    querystring: () => ({
+      ...querystring,
+      escape: encodeURIComponent,
+      unescape: decodeURIComponent,
+    }),
+    util: () => utilModule,
+    'util/types': () => utilModule.types,
+    sys: () => utilModule,
+    path: () => pathModule,
+    'path/posix': () => pathModule,
+    timers: () => timersModule,
+    'timers/promises': () => timersModule.promises,
+    crypto: () => createCryptoModule((callback) => timers.nextTick(callback)),
+    stream: () => stream,
+    'stream/promises': () => (stream as unknown as { promises: unknown }).promises,
+    string_decoder: () => stringDecoderModule,
+    os: () => createOsModule(process.env),
+    assert: () => assertModule,
+    'assert/strict': () => assertModule,
+    process: () => process,
+    console: () => context.console,
+    perf_hooks: () => ({ performance }),
+    module: () => ({
+      builtinModules: Object.keys(table),
+      createRequire: context.createRequire,
+      isBuiltin: (name: string) => Object.hasOwn(table, name.replace(/^node:/, '')),
+    }),
+  };
+  return table;
+}

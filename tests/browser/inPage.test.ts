@@ -1,0 +1,363 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { build } from 'esbuild';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, openPage } from './support/browser';
+import { fileText, noConsoleErrors, waitForHost } from './support/playground';
+import { startStaticServer } from './support/staticServer';
+import type { StaticServer } from './support/staticServer';
+
+// The in-page engine on a plain static host: no COOP/COEP, no local server, no WebContainer.
+// The global setup has built dist/ and build/inpage/ (npm run build).
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+let browser: Browser;
+let server: StaticServer;
+
+beforeAll(async () => {
+  const harness = await build({
+    entryPoints: [join(ROOT, 'tests/browser/support/inPageHarness.mjs')],
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
+    write: false,
+    logLevel: 'warning',
+  });
+  server = await startStaticServer(join(ROOT, 'dist'), {
+    '/__inpage/harness.html': {
+      type: 'text/html; charset=utf-8',
+      body:
+        '<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><title>harness</title>' +
+        '<script src="/__inpage/harness.js"></script>',
+    },
+    '/__inpage/harness.js': { type: 'text/javascript', body: harness.outputFiles[0]!.text },
+  });
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const bundles = () => ({
+  sandbox: readFileSync(join(ROOT, 'build/inpage/sandbox.js'), 'utf8'),
+  hostWorker: readFileSync(join(ROOT, 'build/inpage/host-worker.js'), 'utf8'),
+  handlerWorker: readFileSync(join(ROOT, 'build/inpage/handler-worker.js'), 'utf8'),
+});
+
+/** A worker that answers 'facts' with what it can see, 'ping' with 'pong', and 'spin' never. */
+const PROBE_WORKER = `
+self.onmessage = (event) => {
+  const port = event.data.port;
+  port.onmessage = (e) => {
+    if (e.data === 'ping') port.postMessage('pong');
+    if (e.data === 'spin') for (;;) {}
+    if (e.data === 'facts') port.postMessage({
+      origin: self.origin,
+      isolated: self.crossOriginIsolated,
+      randomUUID: typeof crypto.randomUUID,
+      evalWorks: (0, eval)('1 + 1') === 2,
+      echoed: e.ports.length,
+    });
+    if (e.data && e.data.bytes) port.postMessage({ bytes: e.data.bytes }, [e.data.bytes]);
+  };
+};`;
+
+/** Sets a file's text and saves it, as the editor's Ctrl+S does (through the ?test hook). */
+async function saveFile(page: Page, path: string, text: string): Promise<void> {
+  await page.evaluate(
+    `(async () => {
+      const { stores, session } = window.__playground;
+      stores.files.getState().edit(${JSON.stringify(path)}, ${JSON.stringify(text)});
+      await session.save(${JSON.stringify(path)});
+    })()`,
+  );
+}
+
+/** An example's files by app-relative path, as the page would sync them. */
+function exampleFiles(name: string): Record<string, string> {
+  const root = join(ROOT, 'examples', name);
+  const files: Record<string, string> = {};
+  const walk = (dir: string, prefix: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.isDirectory()) walk(join(dir, entry.name), `${prefix}${entry.name}/`);
+      else files[`${prefix}${entry.name}`] = readFileSync(join(dir, entry.name), 'utf8');
+    }
+  };
+  walk(root, '');
+  return files;
+}
+
+async function openHarness(): Promise<{ page: Page; errors: string[] }> {
+  const opened = await openPage(browser, `${server.url}/__inpage/harness.html`);
+  await opened.page.evaluate(
+    `globalThis.__bundles = ${JSON.stringify(bundles())}; globalThis.__engine = globalThis.__makeEngine();`,
+  );
+  await opened.page.evaluate('globalThis.__engine.boot()');
+  return opened;
+}
+
+describe('the in-page engine plumbing in Chromium, on a page without cross-origin isolation', () => {
+  test('the sandbox is an opaque-origin iframe whose classic blob workers run, talk over ports and eval', async () => {
+    const { page, errors } = await openHarness();
+    const iframe = page.locator('iframe[data-engine="inpage"]');
+    expect(await iframe.getAttribute('sandbox')).toBe('allow-scripts');
+    const facts = await page.evaluate(`(async () => {
+      const probe = await globalThis.__engine.probe(${JSON.stringify(PROBE_WORKER)});
+      const answer = (message, transfer = []) => new Promise((resolve) => {
+        probe.port.onmessage = (e) => resolve(e.data);
+        probe.port.postMessage(message, transfer);
+      });
+      const facts = await answer('facts');
+      const sent = new Uint8Array(1 << 20).map((_, i) => i % 251);
+      const back = await answer({ bytes: sent.buffer.slice(0) }, []);
+      const same = new Uint8Array(back.bytes).every((b, i) => b === sent[i]);
+      await probe.stop();
+      return { pageIsolated: self.crossOriginIsolated, probeOrigin: probe.origin, same, ...facts };
+    })()`);
+    expect(facts).toEqual({
+      pageIsolated: false,
+      probeOrigin: 'null',
+      origin: 'null',
+      isolated: false,
+      randomUUID: 'undefined',
+      evalWorks: true,
+      echoed: 0,
+      same: true,
+    });
+    noConsoleErrors(errors);
+    await page.close();
+  });
+
+  test('stopping a worker that spins forever ends it, and the page and the sandbox go on', async () => {
+    const { page, errors } = await openHarness();
+    const result = await page.evaluate(`(async () => {
+      const probe = await globalThis.__engine.probe(${JSON.stringify(PROBE_WORKER)});
+      const ping = (port, ms) => new Promise((resolve) => {
+        const timer = setTimeout(() => resolve('silence'), ms);
+        port.onmessage = (e) => { clearTimeout(timer); resolve(e.data); };
+        port.postMessage('ping');
+      });
+      const before = await ping(probe.port, 2000);
+      probe.port.postMessage('spin');
+      const spinning = await ping(probe.port, 300);
+      const started = performance.now();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const pageTimerLate = performance.now() - started - 50;
+      await probe.stop();
+      const next = await globalThis.__engine.probe(${JSON.stringify(PROBE_WORKER)});
+      const after = await ping(next.port, 2000);
+      await next.stop();
+      const stopped = await ping(next.port, 300);
+      return { before, spinning, pageTimerLate: pageTimerLate < 40, after, stopped };
+    })()`);
+    expect(result).toEqual({
+      before: 'pong',
+      spinning: 'silence',
+      pageTimerLate: true,
+      after: 'pong',
+      stopped: 'silence',
+    });
+    noConsoleErrors(errors);
+    await page.close();
+  });
+
+  test('restarting the handler and the host leaves no worker behind', async () => {
+    const { page, errors } = await openHarness();
+    const counts = await page.evaluate(`(async () => {
+      const engine = globalThis.__engine;
+      await engine.syncFiles(new Map(Object.entries(${JSON.stringify(exampleFiles('order'))})));
+      const READY = 'Worker process started and initialized';
+      const readyTimes = (host, times) => new Promise((resolve) => {
+        let out = '';
+        host.onOutput((chunk) => {
+          out += chunk;
+          if (out.split(READY).length - 1 >= times) resolve();
+        });
+      });
+      const frame = (command) => {
+        const json = JSON.stringify(command);
+        return '\\u001b_fchp1;' + json.length + ';' + json + '\\u001b\\\\';
+      };
+      const seen = [];
+      const first = await engine.startHost();
+      await readyTimes(first, 1);
+      seen.push(await engine.stats());
+      first.write(frame({ type: 'handler.restart', id: 'r1' }));
+      await readyTimes(first, 2);
+      seen.push(await engine.stats());
+      first.kill();
+      seen.push(await first.exit);
+      const second = await engine.startHost();
+      await readyTimes(second, 1);
+      seen.push(await engine.stats());
+      second.kill();
+      await second.exit;
+      seen.push(await engine.stats());
+      return seen;
+    })()`);
+    expect(counts).toEqual([
+      { runs: 1, handlers: 1 },
+      { runs: 1, handlers: 1 },
+      137,
+      { runs: 1, handlers: 1 },
+      { runs: 0, handlers: 0 },
+    ]);
+    noConsoleErrors(errors);
+    await page.close();
+  });
+
+  test('dispose removes the sandbox iframe', async () => {
+    const { page, errors } = await openHarness();
+    expect(await page.locator('iframe[data-engine="inpage"]').count()).toBe(1);
+    await page.evaluate('globalThis.__engine.dispose()');
+    expect(await page.locator('iframe').count()).toBe(0);
+    noConsoleErrors(errors);
+    await page.close();
+  });
+});
+
+describe('the playground on a plain static host', () => {
+  test('picks the in-page engine and sends the default order request through host and handler workers', async () => {
+    const { page, errors } = await openPage(browser, `${server.url}/?test`);
+    await waitForHost(page);
+    expect(await page.evaluate('window.__playground.stores.runtime.getState().engineKind')).toBe('inpage');
+    const iframe = page.locator('iframe[data-engine="inpage"]');
+    expect(await iframe.getAttribute('sandbox')).toBe('allow-scripts');
+    expect(await page.evaluate('self.crossOriginIsolated')).toBe(false);
+
+    await page.getByTestId('composer-send').click();
+    const row = page.getByTestId('exchange-row').first();
+    await row.waitFor({ timeout: 15_000 });
+    await row.click();
+    const detail = page.getByTestId('exchange-detail');
+    await detail.waitFor();
+    const hop = async (from: string, to: string) => {
+      const view = detail.locator(`[data-testid="hop"][data-from="${from}"][data-to="${to}"]`);
+      await view.getByTestId('hop-mode-raw').click();
+      return view.getByTestId('hop-raw').innerText();
+    };
+    const toHost = await hop('caller', 'host');
+    expect(toHost).toContain('POST /api/order HTTP/1.1');
+    const toHandler = await hop('host', 'handler');
+    expect(toHandler).toContain('POST /order HTTP/1.1');
+    expect(toHandler).toMatch(/X-Azure-Functions-InvocationId: [0-9a-f-]{36}/);
+    expect(toHandler).toContain('Transfer-Encoding: chunked');
+    expect(await hop('host', 'caller')).toContain('Order enqueued');
+    // The host's console lines reach the terminal, as the CLI's do.
+    const terminal = await page.evaluate('window.__playground.stores.terminal.getState().buffer');
+    expect(terminal).toContain('http://localhost:7071/api/order');
+    noConsoleErrors(errors);
+    await page.close();
+  });
+
+  test('a handler stuck in an endless loop is stopped at the function timeout, restarted, and answers again', async () => {
+    const { page, errors } = await openPage(browser, `${server.url}/?test`);
+    await waitForHost(page);
+    // Edited through the files store and saved as Ctrl+S saves (typing into Monaco would
+    // auto-indent and auto-close the multi-line text).
+    const hostJson = await fileText(page, 'host.json');
+    await saveFile(
+      page,
+      'host.json',
+      hostJson.replace('"version": "2.0",', '"version": "2.0", "functionTimeout": "00:00:02",'),
+    );
+    await waitForHost(page);
+    const handler = await fileText(page, 'handler.js');
+    const spinning = handler.replace(
+      'reply(res, route(await readJson(req)));',
+      "const invocation = await readJson(req);\n  if (JSON.stringify(invocation).includes('spin-forever')) for (;;) {}\n  reply(res, route(invocation));",
+    );
+    expect(spinning).not.toBe(handler);
+    await saveFile(page, 'handler.js', spinning);
+    await waitForHost(page);
+
+    const body = page.getByTestId('composer-body');
+    const status = page.getByTestId('composer-status');
+    await body.fill('{"id":1,"note":"spin-forever"}');
+    const started = Date.now();
+    await page.getByTestId('composer-send').click();
+    // The worker spins; only terminate() can stop it, and the host (another worker) does so.
+    await expect.poll(() => status.innerText(), { timeout: 20_000 }).toMatch(/^500 /);
+    expect(Date.now() - started).toBeGreaterThan(1900);
+    const terminal = () =>
+      page.evaluate('window.__playground.stores.terminal.getState().buffer') as Promise<string>;
+    await expect.poll(terminal).toMatch(/Timeout value of 00:00:02 exceeded by function 'Functions\.order'/);
+
+    // The restarted handler answers the next order.
+    await waitForHost(page);
+    await body.fill('{"id":2,"quantity":1}');
+    await expect
+      .poll(
+        async () => {
+          await page.getByTestId('composer-send').click();
+          await page.waitForTimeout(300);
+          return status.innerText();
+        },
+        { timeout: 20_000, interval: 500 },
+      )
+      .toMatch(/^200 /);
+    noConsoleErrors(errors);
+    await page.close();
+  });
+
+  test('a documentation page on another origin embeds the playground, and the app runs inside it', async () => {
+    // The docs page comes from another origin (another port), with no special headers either.
+    const docs = await startStaticServer(join(ROOT, 'dist'), {
+      '/docs.html': {
+        type: 'text/html; charset=utf-8',
+        body:
+          '<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><title>Docs</title>' +
+          `<h1>Custom handlers</h1><iframe src="${server.url}/?embed&example=order" width="1200" height="800"></iframe>`,
+      },
+    });
+    try {
+      const { page, errors } = await openPage(browser, `${docs.url}/docs.html`);
+      const embed = page.frameLocator('iframe');
+      await embed.getByTestId('embed-run').click({ timeout: 15_000 });
+      const send = embed.getByTestId('composer-send');
+      await expect.poll(() => send.isEnabled(), { timeout: 30_000 }).toBe(true);
+      await send.click();
+      await embed.getByTestId('exchange-row').first().waitFor({ timeout: 15_000 });
+      expect(await embed.getByTestId('composer-status').innerText()).toMatch(/^200 /);
+      // Inside the embed: the engine's own sandbox frame, opaque and without the site's origin.
+      expect(await embed.locator('iframe[data-engine="inpage"]').getAttribute('sandbox')).toBe(
+        'allow-scripts',
+      );
+      expect(await page.evaluate('self.crossOriginIsolated')).toBe(false);
+      noConsoleErrors(errors);
+      await page.close();
+    } finally {
+      await docs.close();
+    }
+  });
+
+  test('on a host that sends public/_headers (cross-origin isolated), the in-page engine runs too', async () => {
+    const headers = Object.fromEntries(
+      readFileSync(join(ROOT, 'public/_headers'), 'utf8')
+        .split('\n')
+        .map((line) => /^\s+([\w-]+):\s*(.+)$/.exec(line))
+        .filter((m): m is RegExpExecArray => m !== null)
+        .map((m) => [m[1]!, m[2]!.trim()]),
+    );
+    expect(Object.keys(headers)).toContain('Cross-Origin-Embedder-Policy');
+    const isolated = await startStaticServer(join(ROOT, 'dist'), {}, headers);
+    try {
+      const { page, errors } = await openPage(browser, `${isolated.url}/?test`);
+      expect(await page.evaluate('self.crossOriginIsolated')).toBe(true);
+      await waitForHost(page);
+      expect(await page.evaluate('window.__playground.stores.runtime.getState().engineKind')).toBe('inpage');
+      await page.getByTestId('composer-send').click();
+      await expect
+        .poll(() => page.getByTestId('composer-status').innerText(), { timeout: 15_000 })
+        .toMatch(/^200 /);
+      noConsoleErrors(errors);
+      await page.close();
+    } finally {
+      await isolated.close();
+    }
+  });
+});
