@@ -22,6 +22,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['runtime/**/*.test.ts', 'web/**/*.test.ts'],
+          exclude: ['**/*.chromium.test.ts', '**/node_modules/**'],
         },
       },
       {
@@ -37,7 +38,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'browser',
-          include: ['tests/browser/**/*.test.ts'],
+          // `*.chromium.test.ts` beside the code: a piece checked in a real Chromium on its own.
+          include: ['tests/browser/**/*.test.ts', 'runtime/**/*.chromium.test.ts'],
           globalSetup: ['tests/browser/support/globalSetup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
