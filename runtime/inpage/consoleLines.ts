@@ -1,7 +1,7 @@
 import { FrameDecoder } from '../core/control/framing';
 import type { HostEvent } from '../core/control/protocol';
 import type { ControlIo } from '../host/controlledHost';
-import { consolePrinter } from '../node/console/consoleOutput';
+import { consolePrinter } from '../host/console/consoleOutput';
 
 /**
  * The CLI's `--control` host prints func-start style lines (the Functions list, timestamped

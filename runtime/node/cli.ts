@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { existsSync, statSync } from 'node:fs';
 import { createNodeHost } from './nodeHost';
 import { attachStdioChannel } from './control/stdioChannel';
-import { consolePrinter } from './console/consoleOutput';
+import { consolePrinter } from '../host/console/consoleOutput';
 import { asciiJson } from '../core/control/framing';
 import { HOST_VERSION } from '../host/constants';
 
