@@ -48,4 +48,22 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The in-page engine runs in workers of a sandboxed iframe: nothing from the Node platform.
+    files: ['runtime/inpage/**/*.ts'],
+    ignores: ['runtime/inpage/**/*.test.ts', 'runtime/inpage/handler/testing/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./)+node/(platform|playgroundServer|control|cli|nodeHost)',
+              message: 'runtime/inpage runs in the browser: use runtime/host or runtime/core',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );
