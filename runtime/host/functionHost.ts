@@ -197,18 +197,20 @@ export class FunctionHost {
 
   private onRequest(req: ServerRequest, res: ServerResponse, conn: ServerConnection): void {
     const claim = this.callerPorts.get(conn.remotePort);
-    const record = (t: ExchangeTrigger, title: string) => {
-      const rec = this.record(t, title);
-      claim?.(rec.id);
-      return rec;
-    };
-    routeRequest(
-      { ...(this.context && { app: this.context }), state: this.state, errors: this.errors, record },
-      req,
-      res,
-      conn,
-    );
+    const base = { state: this.state, errors: this.errors };
+    const app = this.context;
+    // Only the playground's own calls claim their exchange; the rest share one recorder factory.
+    const record = claim
+      ? (t: ExchangeTrigger, title: string) => {
+          const rec = this.record(t, title);
+          claim(rec.id);
+          return rec;
+        }
+      : this.recordBound;
+    routeRequest(app ? { ...base, app, record } : { ...base, record }, req, res, conn);
   }
+
+  private readonly recordBound = (trigger: ExchangeTrigger, title: string) => this.record(trigger, title);
 
   private record(trigger: ExchangeTrigger, title: string): ExchangeRecorder {
     return new ExchangeRecorder(trigger, title, {

@@ -14,9 +14,14 @@ export function isHttpInAndOut(fn: FunctionDef): boolean {
   );
 }
 
+// A function's bindings never change once loaded: the shape is worked out once per function.
+const inAndOut = new WeakMap<FunctionDef, boolean>();
+
 /** Which way the host talks to the handler for this function (proxying is checked first). */
 export function httpModeOf(fn: FunctionDef, options: CustomHandlerOptions): HttpMode {
-  if (!fn.http || !isHttpInAndOut(fn)) return 'payload';
+  let shape = inAndOut.get(fn);
+  if (shape === undefined) inAndOut.set(fn, (shape = isHttpInAndOut(fn)));
+  if (!fn.http || !shape) return 'payload';
   if (options.enableProxyingHttpRequest) return 'proxy';
   if (options.enableForwardingHttpRequest || options.section === 'httpWorker') return 'forwarding';
   return 'payload';
