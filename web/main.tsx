@@ -13,6 +13,8 @@ import { createPlayground } from './playground/createPlayground';
 import { startPlayground } from './playground/startup';
 import { readEmbedOptions } from './embed/embedOptions';
 import { bootTimeoutFromLocation, chooseEngine } from './engine/chooseEngine';
+import { engineChoices } from './engine/engineChoices';
+import { switchEngine } from './playground/switchEngine';
 import { loadInPageBundles } from './engine/inPageBundles';
 import { InPageEngine } from './engine/inPageEngine';
 import { LocalEngine, readLocalEngineConfig } from './engine/localEngine';
@@ -21,6 +23,7 @@ import { downloadBlob } from './transfer/downloadBlob';
 import { SEED_REQUEST } from './examples/defaultRequest';
 import { DEFAULT_EXAMPLE, examples, loadExample } from './examples/examples';
 import type { PlaygroundSession, Stores } from './session/session';
+import type { EngineKind } from './engine/engine';
 import './styles/theme.css';
 
 declare global {
@@ -80,6 +83,16 @@ function safeLocalStorage(): Storage | undefined {
   }
 }
 
+const servedLocally = readLocalEngineConfig(document) !== undefined;
+const engines = engineChoices({ servedLocally, current: stores.runtime.getState().engineKind });
+/** The toolbar's engine switcher: a reload into `?engine=<kind>`, the work in a share link. */
+const onSwitchEngine = (kind: EngineKind) =>
+  void switchEngine(kind, {
+    location: window.location,
+    linkCarryingWork: (href) => app.linkCarryingWork(href),
+    confirm: (question) => window.confirm(question),
+  }).catch(actions.report);
+
 const root = document.getElementById('app');
 if (root) {
   createRoot(root).render(
@@ -94,6 +107,8 @@ if (root) {
         examples={examples}
         loadExample={loadExample}
         embed={embed}
+        engines={engines}
+        onSwitchEngine={onSwitchEngine}
         {...(bootTimeoutMs !== undefined && { bootTimeoutMs })}
       />
     </StrictMode>,

@@ -18,5 +18,6 @@ export function withConsoleLines(io: ControlIo): ControlIo {
       io.write(text);
     },
     onInput: (listener) => io.onInput(listener),
+    ...(io.onStopped && { onStopped: io.onStopped }),
   };
 }

@@ -70,6 +70,23 @@ describe('serveHostWorker', () => {
     ]);
   });
 
+  it('ends the worker with code 0 once the host has stopped on `host.stop`, as the CLI host exits', async () => {
+    const { page, out } = worker(async ({ io }) => {
+      io.onInput(() => {
+        io.write('stopped\n');
+        io.onStopped?.();
+      });
+      return { stop: async () => undefined };
+    });
+    page.postMessage({ t: 'run', env: {} });
+    page.postMessage({ t: 'input', text: 'host.stop' });
+    await tick();
+    expect(out).toEqual([
+      { t: 'output', text: 'stopped\n' },
+      { t: 'exit', code: 0 },
+    ]);
+  });
+
   it('a host that cannot start says why and exits with code 1', async () => {
     const { page, out } = worker(async () => {
       throw new Error('no front door');

@@ -59,6 +59,11 @@ function serve(init: HostWorkerInit, startHost: StartControlledHost): void {
             inputListeners.push(listener);
             for (const text of pendingInput.splice(0)) listener(text);
           },
+          // `host.stop` ends the host process on the CLI (stdioChannel.ts); the worker ends the same way.
+          onStopped: () => {
+            platform?.dispose();
+            send({ t: 'exit', code: 0 });
+          },
         });
         startHost({ platform, appRoot: APP_ROOT, io }).catch((e: unknown) => {
           send({ t: 'output', text: `The host could not start: ${(e as Error).message ?? String(e)}\n` });

@@ -1,5 +1,6 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { EmbedPanel } from '../embed/embedOptions';
+import type { EngineKind } from '../engine/engine';
 import {
   ALL_PANELS,
   DEFAULT_EMBED_HEIGHT,
@@ -24,6 +25,8 @@ export interface EmbedDialogProps {
   readonly isUnchangedExample?: () => Promise<boolean>;
   /** The playground's address without query or hash. */
   readonly baseUrl: string;
+  /** The page's `?engine=`, carried into the snippet. */
+  readonly engine?: EngineKind;
   readonly onClose: () => void;
 }
 
@@ -43,6 +46,7 @@ export default function EmbedDialog({
   example,
   isUnchangedExample,
   baseUrl,
+  engine,
   onClose,
 }: EmbedDialogProps) {
   const [panels, setPanels] = useState<readonly EmbedPanel[]>(DEFAULT_EMBED_PANELS);
@@ -89,6 +93,7 @@ export default function EmbedDialog({
     ...(file !== '' && { file }),
     ...(useExample ? { example } : fragment.ok ? { fragment: fragment.value } : {}),
     ...(parentOrigin.trim() !== '' && { parentOrigin: parentOrigin.trim() }),
+    ...(engine !== undefined && { engine }),
   };
   const blocked = !useExample && !fragment.ok;
   const snippet = blocked ? '' : embedSnippet(input);

@@ -200,6 +200,12 @@ describe('embed URL', () => {
     );
   });
 
+  test('the engine the page was told to use goes along, and the full playground keeps it', () => {
+    const url = embedUrl({ ...BASE, engine: 'webcontainer' });
+    expect(url).toBe('https://play.example/app/?embed&example=order&height=560&engine=webcontainer');
+    expect(fullPlaygroundUrl(url)).toBe('https://play.example/app/?example=order&engine=webcontainer');
+  });
+
   test('a share fragment replaces the example', () => {
     expect(embedUrl({ ...BASE, fragment: '#s1.abc' })).toBe(
       'https://play.example/app/?embed&height=560#s1.abc',

@@ -1,3 +1,4 @@
+import type { EngineKind } from '../engine/engine';
 import { MAX_PATH_LENGTH } from '../share/limits';
 import { checkPath } from '../stores/filesStore';
 
@@ -186,6 +187,11 @@ export interface EmbedSnippetInput {
   readonly theme: EmbedOptions['theme'];
   readonly height: number;
   readonly parentOrigin?: string;
+  /**
+   * The engine the page was told to use (`?engine=`), so the embed runs on the same one; left out
+   * when the page chose by itself, so the embed chooses by itself too.
+   */
+  readonly engine?: EngineKind;
 }
 
 function clampHeight(height: number): number {
@@ -219,6 +225,7 @@ export function embedUrl(input: EmbedSnippetInput): string {
   const origin = input.parentOrigin !== undefined ? parseOrigin(input.parentOrigin) : undefined;
   if (origin) add('origin', origin);
   add('height', String(clampHeight(input.height)));
+  if (input.engine) add('engine', input.engine);
   url.search = `?${parts.join('&')}`;
   if (fragment !== '') url.hash = fragment;
   return url.href;

@@ -45,6 +45,8 @@ export interface AppActions {
    * and a note says that the edits were not carried. Never rejects.
    */
   fullPlaygroundLink(fullUrl: string): Promise<string>;
+  /** The share link for the current state on `href`, or why there can be none. Never rejects. */
+  linkCarryingWork(href: string): Promise<{ ok: true; url: string } | { ok: false; reason: string }>;
   /** Whether replacing the app is fine: true, or the person agreed to lose the unsaved changes. */
   mayReplace(what: string): boolean;
 }
@@ -296,36 +298,40 @@ export function createAppActions(options: AppActionsOptions): AppActions {
 
     async fullPlaygroundLink(fullUrl) {
       // Taken at the click: what the person saw is what opens.
+      const link = await actions.linkCarryingWork(fullUrl);
+      if (link.ok) return link.url;
+      ui.getState().setNote({
+        tone: 'warning',
+        title: 'Your edits were not carried to the full playground',
+        lines: [`${link.reason} The full playground opens the app as this page first loaded it.`],
+      });
+      return fullUrl;
+    },
+
+    async linkCarryingWork(href) {
       const state = actions.sharedState();
-      const notCarried = (reason: string) => {
-        ui.getState().setNote({
-          tone: 'warning',
-          title: 'Your edits were not carried to the full playground',
-          lines: [`${reason} The full playground opens the app as this page first loaded it.`],
-        });
-        return fullUrl;
-      };
       let share;
       try {
         share = await modules.share();
       } catch (e) {
         const reason = e instanceof Error ? e.message : String(e);
-        return notCarried(`The code that builds share links could not be loaded (${reason}).`);
+        return { ok: false, reason: `The code that builds share links could not be loaded (${reason}).` };
       }
       const problem = share.checkShareable(state);
-      if (problem) return notCarried(problem);
+      if (problem) return { ok: false, reason: problem };
       let url;
       try {
-        url = share.shareUrl(fullUrl, share.encodeShareFragment(state));
+        url = share.shareUrl(href, share.encodeShareFragment(state));
       } catch (e) {
-        return notCarried(e instanceof Error ? e.message : String(e));
+        return { ok: false, reason: e instanceof Error ? e.message : String(e) };
       }
       if (share.shareLinkStatus(url) === 'too-long') {
-        return notCarried(
-          `A link holding this app would be too long (${url.length.toLocaleString('en')} characters; the limit is ${share.SHARE_LINK_WARN_LENGTH.toLocaleString('en')}).`,
-        );
+        return {
+          ok: false,
+          reason: `A link holding this app would be too long (${url.length.toLocaleString('en')} characters; the limit is ${share.SHARE_LINK_WARN_LENGTH.toLocaleString('en')}).`,
+        };
       }
-      return url;
+      return { ok: true, url };
     },
 
     mayReplace,

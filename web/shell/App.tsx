@@ -4,6 +4,8 @@ import { useMemo } from 'react';
 import type { CSSProperties } from 'react';
 import { useStore } from 'zustand';
 import type { EmbedOptions } from '../embed/embedOptions';
+import type { EngineKind } from '../engine/engine';
+import type { EngineChoice } from '../engine/engineChoices';
 import { fullPlaygroundUrl } from '../embed/embedOptions';
 import type { ExampleInfo } from '../examples/examples';
 import type { PlaygroundSession, Stores } from '../session/session';
@@ -35,6 +37,9 @@ export interface AppProps {
   /** The address's embed options; outside embed mode, every panel and the system theme. */
   readonly embed: EmbedOptions;
   readonly bootTimeoutMs?: number;
+  /** The engines the toolbar offers, and how to switch (main.tsx: reload into `?engine=`). */
+  readonly engines?: readonly EngineChoice[];
+  readonly onSwitchEngine?: (kind: EngineKind) => void;
 }
 
 const mac = isMacPlatform(typeof navigator === 'undefined' ? undefined : navigator);
@@ -54,6 +59,8 @@ export function App({
   loadExample,
   embed,
   bootTimeoutMs,
+  engines,
+  onSwitchEngine,
 }: AppProps) {
   const dark = useDarkTheme(embed.theme);
   const sizes = useStore(layout);
@@ -96,6 +103,8 @@ export function App({
           app={app}
           ui={ui}
           mac={mac}
+          {...(engines && { engines })}
+          {...(onSwitchEngine && { onSwitchEngine })}
         />
       )}
       <LinkErrorBanner ui={ui} />

@@ -3,6 +3,7 @@ import { useStore } from 'zustand';
 import type { Stores } from '../session/session';
 import type { AppActions } from '../playground/appActions';
 import { sameFiles } from '../embed/embedHandoff';
+import { requestedEngine } from '../engine/engineChoices';
 import type { UiStore } from './uiStore';
 
 // Each dialog is its own chunk: none is needed for the first paint.
@@ -32,10 +33,12 @@ function ShareOrEmbed({
     return <ShareDialog state={state} href={window.location.href} unsaved={unsaved} onClose={close} />;
   }
   const example = ui.getState().origin.example;
+  const engine = requestedEngine(window.location.search);
   return (
     <EmbedDialog
       state={state}
       baseUrl={`${window.location.origin}${window.location.pathname}`}
+      {...(engine !== undefined && { engine })}
       onClose={close}
       {...(example !== undefined && {
         example,

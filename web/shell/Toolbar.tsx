@@ -1,4 +1,6 @@
 import { useStore } from 'zustand';
+import type { EngineKind } from '../engine/engine';
+import type { EngineChoice } from '../engine/engineChoices';
 import type { ExampleInfo } from '../examples/examples';
 import type { FilesStore } from '../stores/filesStore';
 import type { RuntimeStore } from '../stores/runtimeStore';
@@ -19,13 +21,27 @@ export interface ToolbarProps {
   readonly app: AppActions;
   readonly ui: UiStore;
   readonly mac: boolean;
+  /** The engines this page can switch to; without them, no switcher. */
+  readonly engines?: readonly EngineChoice[];
+  /** Reloads the page into that engine, keeping the work. */
+  readonly onSwitchEngine?: (kind: EngineKind) => void;
 }
 
 /**
  * Example picker, run/restart, save, open, download, share and embed, and the engine's, host's and
  * handler's states.
  */
-export function Toolbar({ files, runtime, examples, actions, app, ui, mac }: ToolbarProps) {
+export function Toolbar({
+  files,
+  runtime,
+  examples,
+  actions,
+  app,
+  ui,
+  mac,
+  engines,
+  onSwitchEngine,
+}: ToolbarProps) {
   const origin = useStore(ui, (s) => s.origin);
   const source = origin.kind === 'example' ? origin.name : undefined;
   const dirty = useStore(files, (s) => Object.keys(s.drafts).length);
@@ -98,6 +114,23 @@ export function Toolbar({ files, runtime, examples, actions, app, ui, mac }: Too
         Embed
       </button>
       <span className="toolbar-spacer" />
+      {engines && onSwitchEngine && (
+        <span className="toolbar-field">
+          <span aria-hidden="true">Engine</span>
+          <select
+            aria-label="Engine"
+            value={engineKind}
+            onChange={(e) => onSwitchEngine(e.target.value as EngineKind)}
+            title="Where the host and the handler run; switching reloads the page with your work"
+          >
+            {engines.map((choice) => (
+              <option key={choice.kind} value={choice.kind}>
+                {choice.label}
+              </option>
+            ))}
+          </select>
+        </span>
+      )}
       <span className="toolbar-status" aria-live="polite">
         <StatusPill
           label="Engine"
