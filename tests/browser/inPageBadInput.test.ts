@@ -62,6 +62,8 @@ async function send(page: Page, body: string): Promise<string> {
       timeout: 30_000,
     })
     .toBeGreaterThan(before as number);
+  // …and the composer has left "Sending…" for the answer it shows.
+  await expect.poll(() => status.innerText(), { timeout: 30_000 }).not.toMatch(/^Sending/);
   return status.innerText();
 }
 
