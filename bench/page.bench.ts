@@ -20,6 +20,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
+import type { HttpRequestSpec } from '../runtime/core/control/protocol';
 import { whyBuild } from '../scripts/buildState.mjs';
 import { createNodeHost } from '../runtime/node/nodeHost';
 import { startPlaygroundServer } from '../runtime/node/playgroundServer/server';
@@ -37,7 +38,7 @@ const ENGINES: readonly Engine[] =
     : process.env.BENCH_PAGE_ENGINE === 'local'
       ? ['local']
       : ['local', 'in-page'];
-const HELLO = {
+const HELLO: HttpRequestSpec = {
   method: 'POST',
   path: '/api/hello',
   headers: [['Content-Type', 'application/json']],
@@ -144,7 +145,7 @@ async function nodeLatencies(): Promise<number[]> {
     const times: number[] = [];
     for (let i = 0; i < LATENCY_N + 50; i++) {
       const started = performance.now();
-      await host.performRequest(HELLO as Parameters<typeof host.performRequest>[0]);
+      await host.performRequest(HELLO);
       if (i >= 50) times.push(performance.now() - started);
     }
     return times;
