@@ -1,6 +1,6 @@
 // Reports how much JavaScript the built page loads before the editor is needed: the entry
 // module and everything index.html preloads, gzip-compressed, against the 150 kB budget.
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -48,3 +48,21 @@ for (const ref of css) {
 console.log(
   `  total JS: ${(total / 1024).toFixed(1)} kB gzip; budget ${BUDGET / 1024} kB: ${total <= BUDGET ? 'PASS' : 'MISS'}`,
 );
+
+// The in-page engine's workers load when the engine boots, not with the page: reported apart,
+// outside the first-load budget.
+const inpage = join(dist, '..', 'build', 'inpage');
+if (existsSync(inpage)) {
+  console.log('in-page engine bundles (build/inpage/, loaded when the engine boots):');
+  for (const name of readdirSync(inpage)
+    .filter((n) => n.endsWith('.js'))
+    .sort()) {
+    const bytes = readFileSync(join(inpage, name));
+    const gz = gzipSync(bytes, { level: 9 }).length;
+    console.log(
+      `  ${name.padEnd(48)} ${(bytes.length / 1024).toFixed(1).padStart(8)} kB  ${(gz / 1024).toFixed(1).padStart(7)} kB gzip`,
+    );
+  }
+} else {
+  console.log('build/inpage/ is missing: run `npm run build:inpage` for the worker bundle sizes.');
+}

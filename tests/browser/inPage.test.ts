@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openPage } from './support/browser';
-import { fileText, noConsoleErrors, waitForHost } from './support/playground';
+import { fileText, noConsoleErrors, saveFile, waitForHost } from './support/playground';
 import { startStaticServer } from './support/staticServer';
 import type { StaticServer } from './support/staticServer';
 
@@ -65,17 +65,6 @@ self.onmessage = (event) => {
     if (e.data && e.data.bytes) port.postMessage({ bytes: e.data.bytes }, [e.data.bytes]);
   };
 };`;
-
-/** Sets a file's text and saves it, as the editor's Ctrl+S does (through the ?test hook). */
-async function saveFile(page: Page, path: string, text: string): Promise<void> {
-  await page.evaluate(
-    `(async () => {
-      const { stores, session } = window.__playground;
-      stores.files.getState().edit(${JSON.stringify(path)}, ${JSON.stringify(text)});
-      await session.save(${JSON.stringify(path)});
-    })()`,
-  );
-}
 
 /** An example's files by app-relative path, as the page would sync them. */
 function exampleFiles(name: string): Record<string, string> {

@@ -11,7 +11,8 @@
  * After that every ToHandler message comes on the process port, every FromHandler goes out on it.
  */
 import type { FromHandler, HandlerStart, ToHandler } from '../protocol';
-import { messagePortStream } from './portStream';
+// The same stream as the host's side of the connection (one protocol, one module).
+import { portStream } from '../platform/portStream';
 import { startHandler, type HandlerRuntime } from './runtime';
 
 function isHandlerStart(value: unknown): value is HandlerStart {
@@ -76,7 +77,7 @@ export function runHandler(port: MessagePort, options: RunHandlerOptions = {}): 
   const handle = (message: ToHandler) => {
     if (!runtime) return;
     if (message.t === 'connection') {
-      const stream = messagePortStream(message.stream, {
+      const stream = portStream(message.stream, {
         localPort: message.port,
         remotePort: message.remotePort,
       });

@@ -47,6 +47,15 @@ describe('portStream', () => {
     expect(a.remoteAddress).toBe('127.0.0.1');
   });
 
+  it("sends only a Buffer view's own bytes, not the pool it is cut from (the handler writes Buffers)", async () => {
+    const { a, seenB } = pair();
+    const pool = Buffer.from('xxxxGET / HTTP/1.1\r\n\r\nyyyy');
+    a.write(pool.subarray(4, 22));
+    await tick();
+    expect(seenB.data.map((c) => c.byteLength)).toEqual([18]);
+    expect(text(seenB.data)).toBe('GET / HTTP/1.1\r\n\r\n');
+  });
+
   it('half-closes: the peer sees end after the data, may still answer, and both close after', async () => {
     const { a, b, seenA, seenB } = pair();
     a.write(bytes('request'));

@@ -116,7 +116,8 @@ export function portStream(
       if (closed || ended) return false;
       if (chunk.byteLength === 0) return true;
       // A copy: the caller may reuse its buffer, and a transferred buffer is gone from this side.
-      const bytes = chunk.slice().buffer;
+      // Uint8Array's own slice, because a Buffer's slice is a view of its (shared) pool.
+      const bytes = Uint8Array.prototype.slice.call(chunk).buffer as ArrayBuffer;
       port.postMessage({ t: 'data', bytes } satisfies StreamMessage, [bytes]);
       return true;
     },

@@ -46,3 +46,29 @@ export function fileText(page: Page, path: string): Promise<string> {
 export function noConsoleErrors(errors: string[], allowed: RegExp[] = []): void {
   expect(errors.filter((e) => !allowed.some((re) => re.test(e)))).toEqual([]);
 }
+
+/**
+ * Sets a file's text and saves it, as the editor's Ctrl+S does, through the `?test` hook (typing
+ * a multi-line program into Monaco would auto-indent and auto-close it).
+ */
+export async function saveFile(page: Page, path: string, text: string): Promise<void> {
+  await page.evaluate(
+    `(async () => {
+      const { stores, session } = window.__playground;
+      stores.files.getState().edit(${JSON.stringify(path)}, ${JSON.stringify(text)});
+      await session.save(${JSON.stringify(path)});
+    })()`,
+  );
+}
+
+/** What the terminal pane holds: the host's and the handler's output, as the CLI prints it. */
+export function terminalText(page: Page): Promise<string> {
+  return page.evaluate('window.__playground.stores.terminal.getState().buffer');
+}
+
+/** The host's state as the toolbar's Host pill shows it (state, and errors in its title). */
+export function hostStatus(page: Page): Promise<{ state?: string; errors: string[] }> {
+  return page.evaluate(
+    '(() => { const h = window.__playground.stores.runtime.getState().host; return { state: h?.state, errors: h?.errors ?? [] }; })()',
+  );
+}

@@ -1,5 +1,5 @@
 import type { ByteStream } from '../../../host/platform';
-import { messagePortStream } from '../portStream';
+import { portStream } from '../../platform/portStream';
 import { startHandler, type HandlerRuntime } from '../runtime';
 
 export interface Exchange {
@@ -122,8 +122,8 @@ export function runInPage(
     connect(port) {
       const channel = new MessageChannel();
       const remotePort = nextRemotePort++;
-      const server = messagePortStream(channel.port1, { localPort: port, remotePort });
-      const client = messagePortStream(channel.port2, { localPort: remotePort, remotePort: port });
+      const server = portStream(channel.port1, { localPort: port, remotePort });
+      const client = portStream(channel.port2, { localPort: remotePort, remotePort: port });
       runtime.connect(port, server);
       return client;
     },
