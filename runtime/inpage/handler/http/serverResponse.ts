@@ -2,68 +2,25 @@ import { Buffer, stream } from '../polyfills';
 import { describeReceived, nodeError } from '../nodeErrors';
 import type { HttpContext } from './context';
 import type { IncomingMessage } from './incomingMessage';
-import { STATUS_CODES } from './statusCodes';
+import {
+  eachTrailerLine,
+  headersSentError,
+  validateHeaderName,
+  validateHeaderValue,
+  type HeaderValue,
+  type HeadersArgument,
+} from './outgoingHeaders';
+import { buildHead, prepareHead } from './responseHead';
 import type { Socket } from './socket';
 
-type HeaderValue = string | number | readonly (string | number)[];
-type HeadersArgument =
-  Record<string, HeaderValue> | readonly (string | number)[] | readonly (readonly [string, HeaderValue])[];
 type WriteCallback = (error?: Error | null) => void;
 
-// The rules below are Node 20's (lib/_http_outgoing.js, lib/_http_server.js), ported so the
-// bytes on the wire are the same: header order and case, the defaults Node adds after the
-// handler's headers, and when the body is framed by Content-Length, chunks or the close.
-const TOKEN = /^[\^_`a-zA-Z\-0-9!#$%&'*+.|~]+$/;
-const INVALID_HEADER_CHAR = /[^\t\x20-\x7e\x80-\xff]/;
-const CONNECTION_CLOSE = /(?:^|\W)close(?:$|\W)/i;
-const TE_CHUNKED = /(?:^|\W)chunked(?:$|\W)/i;
+// Header checks live in outgoingHeaders.ts and the framing rules in responseHead.ts; this
+// file keeps the response's state, its header store and the Writable body path.
 const CRLF = Buffer.from('\r\n', 'latin1');
-
-function validateHeaderName(name: unknown): asserts name is string {
-  if (typeof name !== 'string' || !name || !TOKEN.test(name)) {
-    throw nodeError(
-      TypeError,
-      'ERR_INVALID_HTTP_TOKEN',
-      `Header name must be a valid HTTP token ["${String(name)}"]`,
-    );
-  }
-}
-
-function validateHeaderValue(name: string, value: unknown): void {
-  if (value === undefined) {
-    throw nodeError(
-      TypeError,
-      'ERR_HTTP_INVALID_HEADER_VALUE',
-      `Invalid value "${String(value)}" for header "${name}"`,
-    );
-  }
-  const values = Array.isArray(value) ? value : [value];
-  if (values.some((one) => INVALID_HEADER_CHAR.test(String(one)))) {
-    throw nodeError(TypeError, 'ERR_INVALID_CHAR', `Invalid character in header content ["${name}"]`);
-  }
-}
-
-function headersSentError(action: string): Error {
-  return nodeError(
-    Error,
-    'ERR_HTTP_HEADERS_SENT',
-    `Cannot ${action} headers after they are sent to the client`,
-  );
-}
 
 function byteLength(chunk: string | Uint8Array, encoding?: BufferEncoding): number {
   return typeof chunk === 'string' ? Buffer.byteLength(chunk, encoding) : chunk.byteLength;
-}
-
-/** The bits of a header block that decide the framing (Node's `state` in _storeHeader). */
-interface HeaderState {
-  connection: boolean;
-  contLen: boolean;
-  te: boolean;
-  date: boolean;
-  expect: boolean;
-  trailer: boolean;
-  header: string;
 }
 
 /** What the connection does with a response's bytes (see connection.ts). */
@@ -212,201 +169,18 @@ export class ServerResponse extends stream.Stream {
   }
 
   addTrailers(headers: Record<string, string> | readonly [string, string][]): void {
-    const entries = Array.isArray(headers) ? headers : Object.entries(headers);
-    for (const [name, value] of entries) {
-      validateHeaderName(name);
-      validateHeaderValue(name, value);
-      this._trailer += `${name}: ${value}\r\n`;
-    }
+    eachTrailerLine(headers, (line) => (this._trailer += line));
   }
 
   writeHead(statusCode: number, reason?: string | HeadersArgument, headers?: HeadersArgument): this {
     if (this._header) throw headersSentError('write');
-    const original = statusCode;
-    statusCode |= 0;
-    if (statusCode < 100 || statusCode > 999) {
-      throw nodeError(RangeError, 'ERR_HTTP_INVALID_STATUS_CODE', `Invalid status code: ${original}`);
-    }
-    let fields = headers;
-    if (typeof reason === 'string') {
-      this.statusMessage = reason;
-    } else {
-      this.statusMessage ||= STATUS_CODES[statusCode] || 'unknown';
-      fields ??= reason;
-    }
-    this.statusCode = statusCode;
-    let block: HeadersArgument | Map<string, [string, HeaderValue]> | undefined;
-    if (this.outHeaders) {
-      // Headers given to writeHead join those from setHeader: same names replaced in place
-      // (Node 20 sets each pair in turn, so in the flat-array form the last of a name wins).
-      if (Array.isArray(fields)) {
-        const flat = fields as readonly (string | number)[];
-        for (let n = 0; n < flat.length; n += 2) {
-          if (flat[n]) this.setHeader(String(flat[n]), flat[n + 1] as HeaderValue);
-        }
-      } else if (fields) {
-        for (const [name, value] of Object.entries(fields as Record<string, HeaderValue>)) {
-          if (name) this.setHeader(name, value);
-        }
-      }
-      block = this.outHeaders;
-    } else {
-      block = fields;
-    }
-    if (INVALID_HEADER_CHAR.test(this.statusMessage)) {
-      throw nodeError(TypeError, 'ERR_INVALID_CHAR', 'Invalid character in statusMessage');
-    }
-    if (statusCode === 204 || statusCode === 304 || (statusCode >= 100 && statusCode <= 199)) {
-      this._hasBody = false;
-    }
-    if (this._expect_continue && !this._sent100) this.shouldKeepAlive = false;
-    this.storeHeader(`HTTP/1.1 ${statusCode} ${this.statusMessage}\r\n`, block);
-    return this;
-  }
-
-  /** Node's _storeHeader: the header block, with the defaults after the handler's headers. */
-  private storeHeader(
-    firstLine: string,
-    headers: HeadersArgument | Map<string, [string, HeaderValue]> | undefined,
-  ): void {
-    const state: HeaderState = {
-      connection: false,
-      contLen: false,
-      te: false,
-      date: false,
-      expect: false,
-      trailer: false,
-      header: firstLine,
-    };
-    if (headers instanceof Map) {
-      for (const [name, value] of headers.values()) this.processHeader(state, name, value, false);
-    } else if (Array.isArray(headers)) {
-      if (headers.length > 0 && Array.isArray(headers[0])) {
-        for (const entry of headers as readonly (readonly [string, HeaderValue])[]) {
-          this.processHeader(state, entry[0], entry[1], true);
-        }
-      } else {
-        const flat = headers as readonly (string | number)[];
-        if (flat.length % 2 !== 0) {
-          throw nodeError(
-            TypeError,
-            'ERR_INVALID_ARG_VALUE',
-            "The argument 'headers' is invalid. Received " + JSON.stringify(flat),
-          );
-        }
-        for (let n = 0; n < flat.length; n += 2) {
-          this.processHeader(state, flat[n] as string, flat[n + 1] as HeaderValue, true);
-        }
-      }
-    } else if (headers) {
-      for (const name of Object.keys(headers)) {
-        this.processHeader(state, name, (headers as Record<string, HeaderValue>)[name], true);
-      }
-    }
-
-    let { header } = state;
-    if (this.sendDate && !state.date) header += `Date: ${new Date().toUTCString()}\r\n`;
-
-    // A 204/304 with the handler's own chunked encoding: no zero chunk, and close instead.
-    if (this.chunkedEncoding && (this.statusCode === 204 || this.statusCode === 304)) {
-      this.chunkedEncoding = false;
-      this.shouldKeepAlive = false;
-    }
-
-    if (this._removedConnection) {
-      this._last = !this.shouldKeepAlive;
-    } else if (!state.connection) {
-      const sendKeepAlive = this.shouldKeepAlive && (state.contLen || this.useChunkedEncodingByDefault);
-      if (sendKeepAlive) {
-        header += 'Connection: keep-alive\r\n';
-        if (this._keepAliveTimeout && this._defaultKeepAlive) {
-          header += `Keep-Alive: timeout=${Math.floor(this._keepAliveTimeout / 1000)}\r\n`;
-        }
-      } else {
-        this._last = true;
-        header += 'Connection: close\r\n';
-      }
-    }
-
-    if (!state.contLen && !state.te) {
-      if (!this._hasBody) {
-        this.chunkedEncoding = false;
-      } else if (!this.useChunkedEncodingByDefault) {
-        this._last = true;
-      } else if (!state.trailer && !this._removedContLen && this._contentLength !== null) {
-        header += `Content-Length: ${this._contentLength}\r\n`;
-      } else if (!this._removedTE) {
-        header += 'Transfer-Encoding: chunked\r\n';
-        this.chunkedEncoding = true;
-      } else {
-        this._last = true;
-      }
-    }
-
-    if (this.chunkedEncoding !== true && state.trailer) {
-      throw nodeError(Error, 'ERR_HTTP_TRAILER_INVALID', 'Trailers are invalid with this transfer encoding');
-    }
-    this._header = header + '\r\n';
+    const { firstLine, block } = prepareHead(this, statusCode, reason, headers, this.outHeaders);
+    // Node's _storeHeader (see responseHead.ts); the head goes out at once after an Expect.
+    const { header, expect } = buildHead(this, firstLine, block);
+    this._header = header;
     this._headerSent = false;
-    if (state.expect) this.send('');
-  }
-
-  private processHeader(
-    state: HeaderState,
-    name: string,
-    value: HeaderValue | undefined,
-    validate: boolean,
-  ): void {
-    if (validate) validateHeaderName(name);
-    if (Array.isArray(value)) {
-      if (value.length < 2 || name.toLowerCase() !== 'cookie') {
-        for (const one of value) this.storeHeaderLine(state, name, one, validate);
-        return;
-      }
-      value = value.join('; ');
-    }
-    this.storeHeaderLine(state, name, value as string | number | undefined, validate);
-  }
-
-  private storeHeaderLine(
-    state: HeaderState,
-    name: string,
-    value: string | number | undefined,
-    validate: boolean,
-  ): void {
-    if (validate) validateHeaderValue(name, value);
-    state.header += `${name}: ${value}\r\n`;
-    if (name.length < 4 || name.length > 17) return;
-    switch (name.toLowerCase()) {
-      case 'connection':
-        state.connection = true;
-        this._removedConnection = false;
-        if (CONNECTION_CLOSE.test(String(value))) this._last = true;
-        else this.shouldKeepAlive = true;
-        break;
-      case 'transfer-encoding':
-        state.te = true;
-        this._removedTE = false;
-        if (TE_CHUNKED.test(String(value))) this.chunkedEncoding = true;
-        break;
-      case 'content-length':
-        state.contLen = true;
-        this._contentLength = Number(value);
-        this._removedContLen = false;
-        break;
-      case 'date':
-        state.date = true;
-        break;
-      case 'expect':
-        state.expect = true;
-        break;
-      case 'trailer':
-        state.trailer = true;
-        break;
-      case 'keep-alive':
-        this._defaultKeepAlive = false;
-        break;
-    }
+    if (expect) this.send('');
+    return this;
   }
 
   private implicitHeader(): void {

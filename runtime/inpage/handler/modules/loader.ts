@@ -1,77 +1,18 @@
 import { path } from '../polyfills';
 import type { SourceFiles } from '../uncaughtReport';
-import { compileCommonJs, compileEsModule, type EsModuleBody, type ModuleGlobals } from './evaluate';
+import { Module, type NodeRequire } from './commonJsModule';
+import { compileCommonJs, compileEsModule, type ModuleGlobals } from './evaluate';
+import { runBody, type EsModuleRecord, type LinkedModule } from './esModuleRecord';
 import { transformEsm, transformEsmOrReport } from './esmTransform';
-import {
-  NODE_BUILTIN_MODULES,
-  fileNotFoundError,
-  InPageModuleError,
-  unsupportedModuleError,
-} from './unsupported';
+import { makeNamespace, namespaceOf } from './namespaces';
+import { builtinName, isEsModule, resolveImport, resolveRequire, type BuiltinTable } from './resolution';
+import { fileNotFoundError } from './unsupported';
 import { nodeError } from '../nodeErrors';
 
-/** Built-in modules by name (no `node:` prefix), made on first use. */
-export type BuiltinTable = Readonly<Record<string, () => unknown>>;
-
-/** CommonJS `module`, as Node's (the fields handlers and their tools read). */
-export class Module {
-  exports: unknown = {};
-  loaded = false;
-  readonly children: Module[] = [];
-  readonly paths: string[] = [];
-  require!: NodeRequire;
-
-  constructor(
-    readonly id: string,
-    readonly filename: string,
-    readonly parent: Module | null,
-  ) {}
-
-  get path(): string {
-    return path.dirname(this.filename);
-  }
-}
-
-type NodeRequire = ((request: string) => unknown) & {
-  resolve: ((request: string) => string) & { paths: (request: string) => string[] | null };
-  cache: Record<string, Module>;
-  main: Module | undefined;
-  extensions: Record<string, unknown>;
-};
-
-interface EsModuleRecord {
-  readonly filename: string;
-  readonly namespace: Record<string, unknown>;
-  readonly requests: readonly string[];
-  readonly body: EsModuleBody;
-  readonly isAsync: boolean;
-  state: 'new' | 'evaluating' | 'done' | 'failed';
-  pending: Promise<void> | undefined;
-  error?: unknown;
-  /** Set when the module has `export *`: names are known only once its sources are. */
-  hasStars: boolean;
-}
-
-type Resolved = { readonly builtin: string } | { readonly file: string };
-
-/** Makes a module namespace object: null prototype, `Module` tag, sealed. */
-function makeNamespace(): Record<string, unknown> {
-  const namespace = Object.create(null) as Record<string, unknown>;
-  Object.defineProperty(namespace, Symbol.toStringTag, { value: 'Module' });
-  return namespace;
-}
-
-/** A namespace for a CommonJS module or a built-in: `default` is module.exports, plus its keys. */
-function namespaceOf(exports: unknown): Record<string, unknown> {
-  const namespace = makeNamespace();
-  if ((typeof exports === 'object' || typeof exports === 'function') && exports !== null) {
-    for (const key of Object.keys(exports)) {
-      if (key !== 'default') namespace[key] = (exports as Record<string, unknown>)[key];
-    }
-  }
-  namespace.default = exports;
-  return Object.freeze(namespace);
-}
+// Resolution (resolution.ts), namespaces (namespaces.ts), `module` (commonJsModule.ts) and an
+// ES module body's run (esModuleRecord.ts) live apart; this file keeps the caches and the walk.
+export { Module };
+export type { BuiltinTable };
 
 export interface LoaderOptions {
   /** Files by absolute path ('/app/handler.js'). */
@@ -117,94 +58,11 @@ export class ModuleLoader implements SourceFiles {
 
   // ---- resolution ----------------------------------------------------------------------------
 
-  private builtinName(request: string): string | undefined {
-    const bare = request.startsWith('node:') ? request.slice(5) : request;
-    if (Object.hasOwn(this.options.builtins, bare)) return bare;
-    if (request.startsWith('node:') && !NODE_BUILTIN_MODULES.includes(bare)) {
-      throw nodeError(TypeError, 'ERR_UNKNOWN_BUILTIN_MODULE', `No such built-in module: ${request}`);
-    }
-    return undefined;
-  }
-
-  private isFile(file: string): boolean {
-    return this.options.files.has(file);
-  }
-
-  /** Node's LOAD_AS_FILE: exact, then .js, .json (and .node, which cannot exist here). */
-  private asFile(file: string): string | undefined {
-    for (const candidate of [file, `${file}.js`, `${file}.json`]) {
-      if (this.isFile(candidate)) return candidate;
-    }
-    return undefined;
-  }
-
-  /** Node's LOAD_AS_DIRECTORY: package.json "main", then index.js / index.json. */
-  private asDirectory(directory: string): string | undefined {
-    const manifest = this.options.files.get(path.join(directory, 'package.json'));
-    if (manifest !== undefined) {
-      let main: unknown;
-      try {
-        main = (JSON.parse(manifest) as { main?: unknown }).main;
-      } catch {
-        main = undefined;
-      }
-      if (typeof main === 'string' && main) {
-        const target = path.join(directory, main);
-        const found = this.asFile(target) ?? this.asFile(path.join(target, 'index'));
-        if (found) return found;
-      }
-    }
-    return this.asFile(path.join(directory, 'index'));
-  }
-
-  private resolveRequire(request: string, fromDirectory: string, requireStack: string[]): Resolved {
-    const builtin = this.builtinName(request);
-    if (builtin !== undefined) return { builtin };
-    if (!/^(?:\.{1,2}(?:\/|$)|\/)/.test(request)) throw unsupportedModuleError(request, requireStack);
-    const target = path.resolve(fromDirectory, request);
-    if (target.split('/').includes('node_modules')) throw unsupportedModuleError(request, requireStack);
-    const file = (request.endsWith('/') ? undefined : this.asFile(target)) ?? this.asDirectory(target);
-    if (!file) throw fileNotFoundError(request, requireStack);
-    return { file };
-  }
-
-  /** ES module resolution: relative URLs must name the file exactly (no extension search). */
-  private resolveImport(request: string, fromFile: string): Resolved {
-    const builtin = this.builtinName(request);
-    if (builtin !== undefined) return { builtin };
-    let specifier = request;
-    if (specifier.startsWith('file://')) specifier = decodeURIComponent(new URL(specifier).pathname);
-    if (!/^(?:\.{1,2}\/|\/)/.test(specifier)) throw unsupportedModuleError(request, [fromFile]);
-    const target = path.resolve(path.dirname(fromFile), specifier);
-    if (target.split('/').includes('node_modules')) throw unsupportedModuleError(request, [fromFile]);
-    if (!this.isFile(target)) {
-      const error = new InPageModuleError(
-        request,
-        `Cannot find module '${target}' imported from ${fromFile}`,
-        'MODULE_NOT_FOUND',
-        [fromFile],
-      );
-      Object.defineProperty(error, 'code', { value: 'ERR_MODULE_NOT_FOUND' });
-      throw error;
-    }
-    return { file: target };
-  }
+  // ---- resolution (resolution.ts) -----------------------------------------------------------
 
   /** .mjs, or .js under a package.json with "type": "module" (the nearest one decides). */
   isEsModule(file: string): boolean {
-    if (file.endsWith('.mjs')) return true;
-    if (!file.endsWith('.js')) return false;
-    for (let directory = path.dirname(file); ; directory = path.dirname(directory)) {
-      const manifest = this.options.files.get(path.join(directory, 'package.json'));
-      if (manifest !== undefined) {
-        try {
-          return (JSON.parse(manifest) as { type?: unknown }).type === 'module';
-        } catch {
-          return false;
-        }
-      }
-      if (directory === '/' || directory === '.') return false;
-    }
+    return isEsModule(this.options, file);
   }
 
   private builtin(name: string): unknown {
@@ -235,15 +93,15 @@ export class ModuleLoader implements SourceFiles {
       if (typeof request !== 'string') {
         throw nodeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'The "id" argument must be of type string.');
       }
-      const resolved = this.resolveRequire(request, module.path, requireStack());
+      const resolved = resolveRequire(this.options, request, module.path, requireStack());
       if ('builtin' in resolved) return this.builtin(resolved.builtin);
       return this.requireFile(resolved.file, module, false);
     }) as NodeRequire;
     const resolve = ((request: string) => {
-      const resolved = this.resolveRequire(request, module.path, requireStack());
+      const resolved = resolveRequire(this.options, request, module.path, requireStack());
       return 'builtin' in resolved ? request : resolved.file;
     }) as NodeRequire['resolve'];
-    resolve.paths = (request: string) => (this.builtinName(request) !== undefined ? null : []);
+    resolve.paths = (request: string) => (builtinName(this.options, request) !== undefined ? null : []);
     require.resolve = resolve;
     require.cache = this.cache;
     require.main = this.mainModule;
@@ -319,7 +177,7 @@ export class ModuleLoader implements SourceFiles {
         filename,
         dirname: path.dirname(filename),
         resolve: (request: string) => {
-          const resolved = this.resolveImport(request, filename);
+          const resolved = resolveImport(this.options, request, filename);
           return 'builtin' in resolved ? `node:${resolved.builtin}` : `file://${resolved.file}`;
         },
       },
@@ -330,7 +188,7 @@ export class ModuleLoader implements SourceFiles {
 
   private dynamicImport(request: string, fromFile: string): Promise<unknown> {
     try {
-      const resolved = this.resolveImport(request, fromFile);
+      const resolved = resolveImport(this.options, request, fromFile);
       if ('builtin' in resolved) return Promise.resolve(namespaceOf(this.builtin(resolved.builtin)));
       return this.importFile(resolved.file);
     } catch (error) {
@@ -406,7 +264,7 @@ export class ModuleLoader implements SourceFiles {
     try {
       const linked = record.requests.map((request) => this.link(request, record.filename));
       const waits = linked.map((dependency) => dependency.pending).filter((p) => p !== undefined);
-      const run = (): Promise<void> | undefined => this.runBody(record, linked);
+      const run = (): Promise<void> | undefined => runBody(record, linked);
       if (waits.length > 0) {
         record.pending = Promise.all(waits).then(run);
       } else {
@@ -434,11 +292,8 @@ export class ModuleLoader implements SourceFiles {
     }
   }
 
-  private link(
-    request: string,
-    fromFile: string,
-  ): { namespace: Record<string, unknown>; pending?: Promise<void>; checked: boolean } {
-    const resolved = this.resolveImport(request, fromFile);
+  private link(request: string, fromFile: string): LinkedModule {
+    const resolved = resolveImport(this.options, request, fromFile);
     if ('builtin' in resolved) {
       return { namespace: namespaceOf(this.builtin(resolved.builtin)), checked: false };
     }
@@ -448,38 +303,5 @@ export class ModuleLoader implements SourceFiles {
     const dependency = this.instantiate(resolved.file);
     const pending = this.evaluate(dependency);
     return { namespace: dependency.namespace, pending, checked: !dependency.hasStars };
-  }
-
-  private runBody(
-    record: EsModuleRecord,
-    linked: readonly { namespace: Record<string, unknown>; checked: boolean }[],
-  ): Promise<void> | undefined {
-    const importStatic = (index: number, names: readonly string[]): object => {
-      const dependency = linked[index] as { namespace: Record<string, unknown>; checked: boolean };
-      for (const name of names) {
-        if (dependency.checked && !(name in dependency.namespace)) {
-          throw new SyntaxError(
-            `The requested module '${record.requests[index]}' does not provide an export named '${name}'`,
-          );
-        }
-      }
-      return dependency.namespace;
-    };
-    const exportBindings = (getters: Record<string, () => unknown>, stars: readonly number[]) => {
-      for (const [name, get] of Object.entries(getters)) {
-        Object.defineProperty(record.namespace, name, { get, enumerable: true });
-      }
-      record.hasStars = stars.length > 0;
-      for (const index of stars) {
-        const source = (linked[index] as { namespace: Record<string, unknown> }).namespace;
-        for (const name of Object.keys(source)) {
-          if (name === 'default' || name in record.namespace) continue;
-          Object.defineProperty(record.namespace, name, { get: () => source[name], enumerable: true });
-        }
-      }
-    };
-    const result = record.body.call(undefined, importStatic, exportBindings);
-    if (!record.isAsync) return undefined;
-    return (result as Promise<unknown>).then(() => undefined);
   }
 }
