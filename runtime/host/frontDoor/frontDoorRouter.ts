@@ -135,7 +135,7 @@ async function route(
       fn,
       rec,
       reason: ADMIN_REASON,
-      invoke: async (id) => outcomeResult(await proxyRequest(app, fn, req, res, conn.remoteAddress, rec, id)),
+      invoke: async (id) => outcomeResult(await proxyRequest(app, req, res, conn.remoteAddress, rec, id)),
       finishExchange: false,
     });
     if (result.kind !== 'succeeded' && !res.headersSent) respondEmpty(res, 500);

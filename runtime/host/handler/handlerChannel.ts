@@ -1,4 +1,3 @@
-import { utf8Encode } from '../../core/bytes/utf8';
 import type { ClientCall, ClientResult, HttpClient } from '../http/httpClient';
 import { ClientError } from '../http/httpClient';
 
@@ -39,12 +38,3 @@ function describeCallError(err: ClientError, port: number): string {
       return `${err.message} (127.0.0.1:${port})`;
   }
 }
-
-export function headerValue(rawHeaders: readonly string[], name: string): string | undefined {
-  const lower = name.toLowerCase();
-  for (let i = 0; i + 1 < rawHeaders.length; i += 2)
-    if (rawHeaders[i]!.toLowerCase() === lower) return rawHeaders[i + 1];
-  return undefined;
-}
-
-export const textBytes = utf8Encode;

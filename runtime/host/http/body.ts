@@ -8,11 +8,9 @@ export class BodySource {
   private error: Error | undefined;
   private onChunk: ((chunk: Uint8Array) => void) | undefined;
   private onEnd: ((error?: Error) => void) | undefined;
-  private size = 0;
 
   push(chunk: Uint8Array): void {
     if (this.ended) return;
-    this.size += chunk.length;
     if (this.onChunk) this.onChunk(chunk);
     else this.chunks.push(chunk);
   }
@@ -22,15 +20,6 @@ export class BodySource {
     this.ended = true;
     this.error = error;
     this.onEnd?.(error);
-  }
-
-  get complete(): boolean {
-    return this.ended && this.error === undefined;
-  }
-
-  /** Bytes received so far. */
-  get received(): number {
-    return this.size;
   }
 
   /** Streams the body: buffered chunks first, then each as it comes, then the end. */

@@ -9,7 +9,8 @@ import { mapInvocationResult } from '../../core/invocation/resultMapper';
 import type { JsonObject } from '../../core/json/jsonNode';
 import { writeJson } from '../../core/json/writeJson';
 import { formatTimeSpan } from '../../core/time/timeSpan';
-import { callHandler, HandlerCallError, headerValue } from '../handler/handlerChannel';
+import { callHandler, HandlerCallError } from '../handler/handlerChannel';
+import { rawHeader } from '../http/headerMap';
 import type { AppContext } from '../hostContext';
 import { waitForHandler } from './waitForHandler';
 
@@ -55,7 +56,7 @@ export async function invokePayload(
     cancel = undefined;
     rec.hop('host', 'handler', response.sent);
     rec.hop('handler', 'host', response.received);
-    const contentType = headerValue(response.rawHeaders, 'content-type');
+    const contentType = rawHeader(response.rawHeaders, 'content-type');
     const result = mapInvocationResult(fn, {
       status: response.status,
       reason: response.reason,

@@ -1,4 +1,3 @@
-import type { FunctionDef } from '../../core/app/functionJson';
 import type { ExchangeRecorder } from '../../core/exchange/exchangeRecorder';
 import { proxyRequestHeaders, proxyResponseHeaders } from '../../core/invocation/handlerHeaders';
 import { HandlerCallError } from '../handler/handlerChannel';
@@ -15,14 +14,12 @@ import { waitForHandler } from './waitForHandler';
  */
 export async function proxyRequest(
   ctx: AppContext,
-  fn: FunctionDef,
   req: ServerRequest,
   res: ServerResponse,
   remoteAddress: string,
   rec: ExchangeRecorder,
   invocationId: string,
 ): Promise<ForwardOutcome> {
-  void fn;
   try {
     await waitForHandler(ctx);
   } catch (e) {
