@@ -56,9 +56,16 @@ export class ExchangeRecorder {
 
   /** Records a hop; `atMs` places one whose bytes are known only later (the caller's request). */
   hop(from: Party, to: Party, raw?: Uint8Array, note?: string, atMs = this.elapsed()): void {
-    if (raw && raw.length > 0)
-      this.hops.push(new CapturedHop(from, to, atMs, raw, this.options.bodyLimit, note));
-    else this.hops.push(note === undefined ? { from, to, atMs } : { from, to, atMs, note });
+    const hop: Hop =
+      raw && raw.length > 0
+        ? new CapturedHop(from, to, atMs, raw, this.options.bodyLimit, note)
+        : note === undefined
+          ? { from, to, atMs }
+          : { from, to, atMs, note };
+    // Kept in time order as they come (the caller's request is known last but happened first).
+    let at = this.hops.length;
+    while (at > 0 && this.hops[at - 1]!.atMs > atMs) at--;
+    this.hops.splice(at, 0, hop);
   }
 
   addHints(hints: readonly Hint[]): void {
@@ -93,24 +100,25 @@ export class ExchangeRecorder {
   }
 
   snapshot(): Exchange {
-    return {
-      id: this.id,
-      ...(this.invocationId !== undefined && { invocationId: this.invocationId }),
-      ...(this.functionName !== undefined && { functionName: this.functionName }),
-      trigger: this.trigger,
-      ...(this.mode !== undefined && { mode: this.mode }),
-      startedAt: this.startedAt,
-      ...(this.durationMs !== undefined && { durationMs: this.durationMs }),
-      state: this.state,
-      title: this.title,
-      ...(this.status !== undefined && { status: this.status }),
-      hops: [...this.hops].sort((a, b) => a.atMs - b.atMs),
-      hints: [...this.hints],
-      logs: [...this.logs],
-      outputs: [...this.outputs],
-      ...(this.error !== undefined && { error: this.error }),
-      ...(this.causedBy !== undefined && { causedBy: this.causedBy }),
-    };
+    // Built field by field, in the protocol's key order, rather than with conditional spreads:
+    // this runs for every exchange.
+    const x: { -readonly [K in keyof Exchange]: Exchange[K] } = { id: this.id } as Exchange;
+    if (this.invocationId !== undefined) x.invocationId = this.invocationId;
+    if (this.functionName !== undefined) x.functionName = this.functionName;
+    x.trigger = this.trigger;
+    if (this.mode !== undefined) x.mode = this.mode;
+    x.startedAt = this.startedAt;
+    if (this.durationMs !== undefined) x.durationMs = this.durationMs;
+    x.state = this.state;
+    x.title = this.title;
+    if (this.status !== undefined) x.status = this.status;
+    x.hops = this.hops.slice();
+    x.hints = this.hints.slice();
+    x.logs = this.logs.slice();
+    x.outputs = this.outputs.slice();
+    if (this.error !== undefined) x.error = this.error;
+    if (this.causedBy !== undefined) x.causedBy = this.causedBy;
+    return x;
   }
 }
 
