@@ -37,13 +37,15 @@ export function connectionStringFor(
   settings: Settings,
 ): { ok: true; value: string; setting: string } | { ok: false; error: string } {
   const name = connection ?? DEFAULT_CONNECTION;
-  for (const setting of [`${PREFIX}${name}`, name]) {
+  // A name that already carries the prefix (connection: "AzureWebJobsStorage") is found unprefixed.
+  const tried = name.toLowerCase().startsWith(PREFIX.toLowerCase()) ? [name] : [`${PREFIX}${name}`, name];
+  for (const setting of tried) {
     const value = lookupSetting(settings, setting);
     if (value !== undefined && value.trim() !== '') return { ok: true, value: value.trim(), setting };
   }
   return {
     ok: false,
-    error: `Storage account connection string '${PREFIX}${name}' does not exist. Make sure that it is a defined App Setting (local.settings.json Values or the environment).`,
+    error: `Storage account connection string '${tried[0]}' does not exist. Make sure that it is a defined App Setting (local.settings.json Values or the environment).`,
   };
 }
 
