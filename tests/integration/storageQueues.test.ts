@@ -127,32 +127,104 @@ async function freePort(): Promise<number> {
 }
 
 describe('queues in Azure Storage (Azurite)', () => {
-  let azurite: RunningAzurite;
+  // One Azurite, on a port chosen up front and started only once the first host has found it
+  // unreachable; the tests run in order and share it.
+  let port: number;
+  let endpoint: string;
   let sdk: QueueServiceClient;
   let root: string;
+  let first: CliHost;
   const hosts: CliHost[] = [];
   const started: RunningAzurite[] = [];
-  const runHost = async (args: string[], app = root) => {
-    const host = new CliHost(app, args);
+  const runHost = async (args: string[]) => {
+    const host = new CliHost(root, args);
     hosts.push(host);
     await host.waitForRunning();
     return host;
   };
   const count = async (queue: string) =>
     (await sdk.getQueueClient(queue).getProperties()).approximateMessagesCount;
+  const ran = (fn: string) => invocations(root).filter((i) => i.fn === fn);
 
   beforeAll(async () => {
-    azurite = await startAzurite();
-    started.push(azurite);
-    sdk = QueueServiceClient.fromConnectionString(azurite.connectionString);
-    root = writeApp(azurite.connectionString);
-  }, 90_000);
+    port = await freePort();
+    endpoint = `http://127.0.0.1:${port}/devstoreaccount1`;
+    sdk = QueueServiceClient.fromConnectionString(azuriteConnectionString(port));
+    root = writeApp(azuriteConnectionString(port));
+  });
 
   afterAll(async () => {
     await Promise.all(hosts.map((h) => h.stop()));
     await Promise.all(started.map((a) => a.stop()));
     rmSync(root, { recursive: true, force: true });
   }, 60_000);
+
+  test('an unreachable endpoint: a clear error naming it, the host keeps serving, and it recovers', async () => {
+    first = await runHost(['--storage', azuriteConnectionString(port)]);
+    await first.waitFor(
+      () => first.logs().some((l) => l.startsWith(`Cannot reach the storage queue service at ${endpoint}: `)),
+      'the unreachable error',
+    );
+    // An output that cannot be written fails the invocation; the caller still gets the handler's answer.
+    expect((await post(first.port, '/api/Order?id=1')).status).toBe(202);
+    await first.waitFor(
+      () =>
+        first
+          .logs()
+          .some((l) =>
+            l.startsWith(`Output 'order' of Order: Could not add a message to queue 'orders' at ${endpoint}`),
+          ),
+      'the output error',
+    );
+    expect(first.running).toBe(true);
+    // Reported once per outage, not once per poll.
+    expect(first.logs().filter((l) => l.startsWith('Cannot reach')).length).toBe(1);
+
+    started.push(await startAzurite({ port }));
+    await first.waitFor(
+      () => first.logs().includes(`The storage queue service at ${endpoint} answers again.`),
+      'the listeners to reach it',
+    );
+  }, 120_000);
+
+  test('a message sent by another client (the SDK) is picked up, run, and deleted after success', async () => {
+    // Base64, as the SDKs' and the extension's default messageEncoding expects.
+    await sdk.getQueueClient('inbox').createIfNotExists();
+    await sdk.getQueueClient('inbox').sendMessage(base64('from another client'));
+    await first.waitFor(() => ran('Pickup').length === 1, 'Pickup to run');
+    expect(JSON.parse(ran('Pickup')[0]!.data.item!)).toBe('from another client');
+    expect(ran('Pickup')[0]!.dequeueCount).toBe('1');
+    // Deleted, not merely invisible: the approximate count includes invisible messages.
+    await expect.poll(() => count('inbox'), { timeout: 10_000 }).toBe(0);
+  }, 60_000);
+
+  test('a message that fails a fifth time goes to <queue>-poison', async () => {
+    await sdk.getQueueClient('doomed').createIfNotExists();
+    await sdk.getQueueClient('doomed').sendMessage(base64('never works'));
+    await first.waitFor(
+      () => first.logs().some((l) => l.includes("Moving message to queue 'doomed-poison'")),
+      'the poison move',
+      60_000,
+    );
+    expect(ran('Fail').map((a) => a.dequeueCount)).toEqual(['1', '2', '3', '4', '5']);
+    expect(first.logs()).toContain(
+      "Message has reached MaxDequeueCount of 5. Moving message to queue 'doomed-poison'.",
+    );
+    await expect.poll(() => count('doomed-poison').catch(() => 0), { timeout: 10_000 }).toBe(1);
+    const poisoned = await sdk.getQueueClient('doomed-poison').receiveMessages();
+    expect(poisoned.receivedMessageItems.map((m) => unbase64(m.messageText))).toEqual(['never works']);
+    await expect.poll(() => count('doomed'), { timeout: 10_000 }).toBe(0);
+    expect(await first.stop()).toBe(130);
+  }, 90_000);
+
+  test('--storage alone uses the connection setting, and a message left while the host was stopped runs after start', async () => {
+    await sdk.getQueueClient('inbox').sendMessage(base64('sent while the host was stopped'));
+    const host = await runHost(['--storage']);
+    await host.waitFor(() => ran('Pickup').length === 2, 'the waiting message');
+    expect(JSON.parse(ran('Pickup')[1]!.data.item!)).toBe('sent while the host was stopped');
+    await expect.poll(() => count('inbox'), { timeout: 10_000 }).toBe(0);
+    expect(await host.stop()).toBe(130);
+  }, 90_000);
 
   test('--storage azurite: HTTP → queue → function, with the same hops, and the message deleted', async () => {
     const host = await runHost(['--storage', 'azurite']);
@@ -191,90 +263,4 @@ describe('queues in Azure Storage (Azurite)', () => {
     // The Azurite it started stopped with it.
     expect(await accepts(Number(new URL(own.url).port))).toBe(false);
   }, 90_000);
-
-  test('--storage alone: the connection setting; SDK messages, poison after the fifth failure, a message left while stopped', async () => {
-    const host = await runHost(['--storage']);
-
-    // Another client puts a message on the queue, base64-encoded as the SDKs' messageEncoding default expects.
-    await sdk.getQueueClient('inbox').createIfNotExists();
-    await sdk.getQueueClient('inbox').sendMessage(base64('from another client'));
-    await host.waitFor(() => invocations(root).some((i) => i.fn === 'Pickup'), 'Pickup to run');
-    expect(JSON.parse(invocations(root).find((i) => i.fn === 'Pickup')!.data.item!)).toBe(
-      'from another client',
-    );
-    await expect.poll(() => count('inbox'), { timeout: 10_000 }).toBe(0);
-
-    await sdk.getQueueClient('doomed').createIfNotExists();
-    await sdk.getQueueClient('doomed').sendMessage(base64('never works'));
-    await host.waitFor(
-      () => host.logs().some((l) => l.includes("Moving message to queue 'doomed-poison'")),
-      'the poison move',
-      60_000,
-    );
-    const attempts = invocations(root).filter((i) => i.fn === 'Fail');
-    expect(attempts.map((a) => a.dequeueCount)).toEqual(['1', '2', '3', '4', '5']);
-    expect(host.logs()).toContain(
-      "Message has reached MaxDequeueCount of 5. Moving message to queue 'doomed-poison'.",
-    );
-    await expect.poll(() => count('doomed-poison').catch(() => 0), { timeout: 10_000 }).toBe(1);
-    const poisoned = await sdk.getQueueClient('doomed-poison').receiveMessages();
-    expect(poisoned.receivedMessageItems.map((m) => unbase64(m.messageText))).toEqual(['never works']);
-    await expect.poll(() => count('doomed'), { timeout: 10_000 }).toBe(0);
-
-    expect(await host.stop()).toBe(130);
-    const before = invocations(root).filter((i) => i.fn === 'Pickup').length;
-    await sdk.getQueueClient('inbox').sendMessage(base64('sent while the host was stopped'));
-    const again = await runHost(['--storage']);
-    await again.waitFor(
-      () => invocations(root).filter((i) => i.fn === 'Pickup').length === before + 1,
-      'the waiting message',
-    );
-    expect(
-      JSON.parse(
-        invocations(root)
-          .filter((i) => i.fn === 'Pickup')
-          .at(-1)!.data.item!,
-      ),
-    ).toBe('sent while the host was stopped');
-    await expect.poll(() => count('inbox'), { timeout: 10_000 }).toBe(0);
-    expect(await again.stop()).toBe(130);
-  }, 120_000);
-
-  test('an unreachable endpoint: a clear error naming it, the host keeps serving, and it recovers', async () => {
-    const port = await freePort();
-    const connection = azuriteConnectionString(port);
-    const endpoint = `http://127.0.0.1:${port}/devstoreaccount1`;
-    const host = await runHost(['--storage', connection]);
-    await host.waitFor(
-      () => host.logs().some((l) => l.startsWith(`Cannot reach the storage queue service at ${endpoint}: `)),
-      'the unreachable error',
-    );
-    // An output that cannot be written fails the invocation; the caller still gets the handler's answer.
-    expect((await post(host.port, '/api/Order?id=1')).status).toBe(202);
-    await host.waitFor(
-      () =>
-        host
-          .logs()
-          .some((l) =>
-            l.startsWith(`Output 'order' of Order: Could not add a message to queue 'orders' at ${endpoint}`),
-          ),
-      'the output error',
-    );
-    expect(host.running).toBe(true);
-    // Reported once per outage, not once per poll.
-    expect(host.logs().filter((l) => l.startsWith('Cannot reach')).length).toBe(1);
-
-    const late = await startAzurite({ port });
-    started.push(late);
-    const lateSdk = QueueServiceClient.fromConnectionString(late.connectionString);
-    await lateSdk.getQueueClient('inbox').createIfNotExists();
-    await lateSdk.getQueueClient('inbox').sendMessage(base64('after the outage'));
-    await host.waitFor(
-      () =>
-        invocations(root).some((i) => i.fn === 'Pickup' && JSON.parse(i.data.item!) === 'after the outage'),
-      'the listener to recover',
-    );
-    expect(host.logs()).toContain(`The storage queue service at ${endpoint} answers again.`);
-    expect(await host.stop()).toBe(130);
-  }, 120_000);
 });
