@@ -12,6 +12,21 @@ export const DEV_ACCOUNT_KEY =
   'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
 
 const STARTUP_TIMEOUT_MS = 60_000;
+
+/**
+ * Runs Azurite's queue program (argv[1]) with the remaining arguments, and exits when its input
+ * closes: the host holds the other end, so even a host that is killed outright takes Azurite with it.
+ */
+const EXIT_WITH_PARENT = [
+  'const main = process.argv[1];',
+  'process.argv = [process.argv[0], main, ...process.argv.slice(2)];',
+  // The working folder goes too, since a host killed outright cannot remove it.
+  "const leave = () => { require('fs').rmSync(process.env.FCHP_AZURITE_DIR, { recursive: true, force: true }); process.exit(0); };",
+  "process.stdin.on('end', leave);",
+  "process.stdin.on('error', leave);",
+  'process.stdin.resume();',
+  'require(main);',
+].join('\n');
 const STOP_GRACE_MS = 5_000;
 
 export interface RunningAzurite {
@@ -45,6 +60,8 @@ export async function startAzurite(options: { port?: number } = {}): Promise<Run
   const child = spawn(
     process.execPath,
     [
+      '-e',
+      EXIT_WITH_PARENT,
       main,
       '--disableTelemetry',
       '--inMemoryPersistence',
@@ -57,7 +74,7 @@ export async function startAzurite(options: { port?: number } = {}): Promise<Run
       '--queuePort',
       String(options.port ?? 0),
     ],
-    { cwd: workDir, stdio: ['ignore', 'pipe', 'pipe'] },
+    { cwd: workDir, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, FCHP_AZURITE_DIR: workDir } },
   );
   const stop = () => stopChild(child).finally(() => rmSync(workDir, { recursive: true, force: true }));
   try {
