@@ -21,6 +21,8 @@ export interface ClientCall {
   /** Streams the answer instead of collecting it: the head, then each body chunk. */
   readonly onHead?: (head: HttpHead) => void;
   readonly onBody?: (chunk: Uint8Array) => void;
+  /** Watches each piece of the answer's body as it arrives, streamed or collected. */
+  readonly onBodyChunk?: (chunk: Uint8Array) => void;
   /** Receives a function that cancels the call (a function timeout). */
   readonly onCancel?: (cancel: () => void) => void;
   /** Learns the connection before anything is written (its local port names the caller). */
@@ -158,7 +160,11 @@ function runCall(
       head = h;
       call.onHead?.(h);
     },
-    onBody: (chunk) => (call.onBody ? call.onBody(chunk) : body.push(chunk)),
+    onBody: (chunk) => {
+      call.onBodyChunk?.(chunk);
+      if (call.onBody) call.onBody(chunk);
+      else body.push(chunk);
+    },
     onComplete: () => {
       if (settled || !head) return;
       settled = true;
