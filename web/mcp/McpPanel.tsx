@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { PlaygroundSession } from '../session/session';
 import { formatOffset } from '../exchanges/format';
@@ -39,6 +39,7 @@ export default function McpPanel({ session, running }: McpPanelProps) {
   const [lines, setLines] = useState<Line[]>([]);
   const keyRef = useRef(0);
   const clientRef = useRef<McpClient | undefined>(undefined);
+  const toolSelect = useId();
 
   const log = (entry: TranscriptEntry) =>
     setLines((all) => [...all, { ...entry, key: ++keyRef.current, seenAt: Date.now() }]);
@@ -132,16 +133,18 @@ export default function McpPanel({ session, running }: McpPanelProps) {
       )}
       {tools && (
         <div className="tp-line">
-          <label className="tp-field tp-grow">
-            <span>Tool</span>
-            <select value={toolName ?? ''} onChange={(e) => setToolName(e.target.value)}>
+          <div className="tp-field tp-grow">
+            <label htmlFor={toolSelect} className="tp-label">
+              Tool
+            </label>
+            <select id={toolSelect} value={toolName ?? ''} onChange={(e) => setToolName(e.target.value)}>
               {tools.map((t) => (
                 <option key={t.name} value={t.name}>
                   {t.name}
                 </option>
               ))}
             </select>
-          </label>
+          </div>
           <button
             type="button"
             disabled={busy !== undefined}

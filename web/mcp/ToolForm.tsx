@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { JsonObject, ToolInfo } from './jsonRpc';
 import { argumentsOf, fieldsOf } from './schemaForm';
@@ -60,6 +60,7 @@ function FieldInput({
   readonly value: string;
   readonly onChange: (name: string, value: string) => void;
 }) {
+  const id = useId();
   const label = `${field.name}${field.required ? ' (required)' : ''}`;
   const title = field.description;
   if (field.kind === 'boolean') {
@@ -76,9 +77,11 @@ function FieldInput({
   }
   if (field.kind === 'choice') {
     return (
-      <label className="tp-field" title={title}>
-        <span>{label}</span>
-        <select value={value} onChange={(e) => onChange(field.name, e.target.value)}>
+      <div className="tp-field" title={title}>
+        <label htmlFor={id} className="tp-label">
+          {label}
+        </label>
+        <select id={id} value={value} onChange={(e) => onChange(field.name, e.target.value)}>
           {!field.required && <option value="">(none)</option>}
           {field.choices!.map((c) => (
             <option key={c} value={c}>
@@ -86,17 +89,15 @@ function FieldInput({
             </option>
           ))}
         </select>
-      </label>
+      </div>
     );
   }
   return (
     <label className="tp-field" title={title}>
-      <span>
-        {label}
-        {field.kind !== 'string' && <span className="tp-muted"> {field.kind}</span>}
-      </span>
+      <span>{label}</span>
       <input
         className={field.kind === 'json' ? 'tp-mono' : undefined}
+        placeholder={field.kind === 'json' ? 'JSON' : field.kind}
         inputMode={field.kind === 'number' || field.kind === 'integer' ? 'decimal' : undefined}
         value={value}
         onChange={(e) => onChange(field.name, e.target.value)}
