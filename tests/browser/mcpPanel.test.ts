@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
@@ -42,14 +42,18 @@ async function eventOffsets(page: Page): Promise<number[]> {
   });
 }
 
-describe('the MCP panel, in-page engine', () => {
+// The in-page engine from a static host, and the local engine behind the playground server.
+describe.each([
+  ['inpage', () => `${server.url}/?test&example=mcp`],
+  ['local', () => `${inject('baseUrl').replace(/\/$/, '')}/?test&example=mcp`],
+])('the MCP panel, %s engine', (engine, url) => {
   let page: Page;
   let errors: string[];
 
   beforeAll(async () => {
-    ({ page, errors } = await openPage(browser, `${server.url}/?test&example=mcp`));
+    ({ page, errors } = await openPage(browser, url()));
     await waitForHost(page);
-    expect(await page.evaluate('window.__playground.stores.runtime.getState().engineKind')).toBe('inpage');
+    expect(await page.evaluate('window.__playground.stores.runtime.getState().engineKind')).toBe(engine);
   }, 60_000);
   afterAll(() => page?.close());
 
@@ -95,6 +99,11 @@ describe('the MCP panel, in-page engine', () => {
     await expect
       .poll(() => page.getByRole('region', { name: 'Tool result' }).innerText(), { timeout: 30_000 })
       .toBe('42');
+    // A JSON answer: the exchange view says it went in one piece.
+    const toCaller = page.getByTestId('hop').and(page.locator('[data-from="host"][data-to="caller"]'));
+    await expect
+      .poll(() => toCaller.getByTestId('hop-one-piece').innerText(), { timeout: 30_000 })
+      .toMatch(/^The body went in one piece, at \+[\d.]+ m?s\.$/);
   }, 60_000);
 
   test('an SSE answer: each event shows as it arrives, with its time, and the exchange keeps the pieces', async () => {
