@@ -93,9 +93,9 @@ export function routeRequest(
 /** Publishes the exchange while its answer streams, so a viewer sees each piece arrive. */
 function watchStreaming(res: ServerResponse, rec: ExchangeRecorder): void {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  res.onBodyChunk((chunk) => {
+  res.onBodyChunk((chunk, last) => {
     rec.noteChunk('host', 'caller', chunk);
-    if (timer !== undefined) return;
+    if (last || timer !== undefined) return;
     timer = setTimeout(() => {
       timer = undefined;
       rec.update();

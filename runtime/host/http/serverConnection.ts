@@ -196,7 +196,7 @@ export class ServerResponse {
   private keepAlive: boolean;
   private finished = false;
   private readonly doneListeners: ((aborted: boolean) => void)[] = [];
-  private bodyListener: ((chunk: Uint8Array) => void) | undefined;
+  private bodyListener: ((chunk: Uint8Array, last: boolean) => void) | undefined;
 
   constructor(
     private readonly conn: ServerConnection,
@@ -232,7 +232,7 @@ export class ServerResponse {
   write(chunk: Uint8Array): void {
     if (this.finished) return;
     if (!this.headDecided) this.decide(undefined);
-    if (chunk.length && !this.bodyless) this.bodyListener?.(chunk);
+    if (chunk.length && !this.bodyless) this.bodyListener?.(chunk, false);
     this.flushHead(chunk.length ? this.frame(chunk) : undefined);
   }
 
@@ -241,7 +241,7 @@ export class ServerResponse {
     if (!this.headDecided) this.decide(chunk?.length ?? 0);
     const parts: Uint8Array[] = [];
     if (chunk && chunk.length && !this.bodyless) {
-      this.bodyListener?.(chunk);
+      this.bodyListener?.(chunk, true);
       parts.push(this.frame(chunk));
     }
     if (this.chunked) parts.push(LAST_CHUNK);
@@ -256,8 +256,8 @@ export class ServerResponse {
     this.finish(true);
   }
 
-  /** Watches each piece of body as it goes out (unframed), for recording when it went. */
-  onBodyChunk(listener: (chunk: Uint8Array) => void): void {
+  /** Watches each piece of body as it goes out (unframed), for recording when it went; `last` from end(). */
+  onBodyChunk(listener: (chunk: Uint8Array, last: boolean) => void): void {
     this.bodyListener = listener;
   }
 
