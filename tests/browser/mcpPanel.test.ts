@@ -6,6 +6,7 @@ import { launchBrowser, openPage } from './support/browser';
 import { noConsoleErrors, waitForHost } from './support/playground';
 import { startStaticServer } from './support/staticServer';
 import type { StaticServer } from './support/staticServer';
+import { buildWebContainerDoubleSite } from './support/webcontainerDoubleSite';
 
 // The MCP panel on the in-page engine, from the static build, against the mcp example: a person
 // connects, lists the tools, fills a tool's form and calls it, and reads the messages, the SSE
@@ -14,6 +15,7 @@ import type { StaticServer } from './support/staticServer';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 let browser: Browser;
 let server: StaticServer;
+let doubleSite: StaticServer | undefined;
 
 beforeAll(async () => {
   server = await startStaticServer(join(ROOT, 'dist'));
@@ -22,7 +24,18 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
+  await doubleSite?.close();
 });
+
+/** The site built with the WebContainer test double, cross-origin isolated as that engine needs. */
+async function webcontainerDoubleUrl(): Promise<string> {
+  doubleSite = await startStaticServer(
+    await buildWebContainerDoubleSite(),
+    {},
+    { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' },
+  );
+  return `${doubleSite.url}/?engine=webcontainer&test&example=mcp`;
+}
 
 const sseLines = (page: Page) =>
   page.getByRole('region', { name: 'MCP messages' }).getByRole('listitem').filter({ hasText: 'SSE event' });
@@ -42,19 +55,22 @@ async function eventOffsets(page: Page): Promise<number[]> {
   });
 }
 
-// The in-page engine from a static host, and the local engine behind the playground server.
+// The in-page engine from a static host, the local engine behind the playground server, and the
+// WebContainer engine's adapter.
 describe.each([
-  ['inpage', () => `${server.url}/?test&example=mcp`],
-  ['local', () => `${inject('baseUrl').replace(/\/$/, '')}/?test&example=mcp`],
+  ['inpage', async () => `${server.url}/?test&example=mcp`],
+  ['local', async () => `${inject('baseUrl').replace(/\/$/, '')}/?test&example=mcp`],
+  // The WebContainer engine's adapter, on a build where @webcontainer/api is the test double.
+  ['webcontainer', webcontainerDoubleUrl],
 ])('the MCP panel, %s engine', (engine, url) => {
   let page: Page;
   let errors: string[];
 
   beforeAll(async () => {
-    ({ page, errors } = await openPage(browser, url()));
+    ({ page, errors } = await openPage(browser, await url()));
     await waitForHost(page);
     expect(await page.evaluate('window.__playground.stores.runtime.getState().engineKind')).toBe(engine);
-  }, 60_000);
+  }, 240_000);
   afterAll(() => page?.close());
 
   test('connects: initialize, the initialized notification with the session id, then the tools', async () => {
