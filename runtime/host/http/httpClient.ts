@@ -21,6 +21,8 @@ export interface ClientCall {
   /** Streams the answer instead of collecting it: the head, then each body chunk. */
   readonly onHead?: (head: HttpHead) => void;
   readonly onBody?: (chunk: Uint8Array) => void;
+  /** Watches each piece of the answer's body as it arrives, streamed or collected. */
+  readonly onBodyChunk?: (chunk: Uint8Array) => void;
   /** Receives a function that cancels the call (a function timeout). */
   readonly onCancel?: (cancel: () => void) => void;
   /** Learns the connection before anything is written (its local port names the caller). */
@@ -171,7 +173,11 @@ function runCall(
     head = h;
     call.onHead?.(h);
   };
-  slot.body = (chunk) => (call.onBody ? call.onBody(chunk) : body.push(chunk));
+  slot.body = (chunk) => {
+    call.onBodyChunk?.(chunk);
+    if (call.onBody) call.onBody(chunk);
+    else body.push(chunk);
+  };
   slot.complete = () => {
     if (settled || !head) return;
     settled = true;

@@ -52,6 +52,7 @@ export async function invokePayload(
       headers: payloadRequestHeaders(port, invocationId),
       body: writeJsonUtf8(body),
       onCancel: (c) => (cancel = c),
+      onBodyChunk: (chunk) => rec.noteChunk('handler', 'host', chunk),
     });
     cancel = undefined;
     rec.hop('host', 'handler', response.sent);
