@@ -76,6 +76,11 @@ export class CliHost {
     );
   }
 
+  /** Ends it at once, as a crash or `kill -9` would: no cleanup of its own runs. */
+  kill(): void {
+    this.child.kill('SIGKILL');
+  }
+
   /** Stops it as Ctrl+C would, and waits for it to exit. */
   async stop(): Promise<number | null> {
     if (this.running) {
