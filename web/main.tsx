@@ -21,7 +21,7 @@ import { LocalEngine, readLocalEngineConfig } from './engine/localEngine';
 import { WebContainerEngine } from './engine/webcontainerEngine';
 import { downloadBlob } from './transfer/downloadBlob';
 import { SEED_REQUEST } from './examples/defaultRequest';
-import { DEFAULT_EXAMPLE, examples, loadExample } from './examples/examples';
+import { DEFAULT_EXAMPLE, exampleMeta, examples, loadExample } from './examples/examples';
 import type { PlaygroundSession, Stores } from './session/session';
 import type { EngineKind } from './engine/engine';
 import './styles/theme.css';
@@ -55,6 +55,7 @@ const { stores, session, layout, ui, gate, actions, app } = createPlayground({
   defaultExample: DEFAULT_EXAMPLE,
   examples,
   loadExample,
+  exampleMeta,
   modules: lazyModules,
   // An embed keeps its sizes to itself: a docs page must not change the reader's playground layout.
   layoutStorage: embed.embed ? undefined : safeLocalStorage(),
@@ -125,6 +126,7 @@ void startPlayground({
   examples,
   defaultExample: DEFAULT_EXAMPLE,
   loadExample,
+  exampleMeta,
   embed,
   search: location.search,
   hash: location.hash,

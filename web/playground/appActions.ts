@@ -1,4 +1,4 @@
-import { defaultRequestFor } from '../examples/defaultRequest';
+import { applyTriggerStart, triggerStartFor } from '../examples/exampleStart';
 import type { ExampleInfo } from '../examples/examples';
 import type { SharedState } from '../share/shareState';
 import type { PlaygroundSession, Stores } from '../session/session';
@@ -239,7 +239,7 @@ export function createAppActions(options: AppActionsOptions): AppActions {
       const { files, name, warnings, skipped } = result;
       if (!mayReplace(`'${name}'`)) return;
       stores.files.getState().load(files, name, fileToOpen(files));
-      stores.triggers.getState().compose(defaultRequestFor(name, files));
+      applyTriggerStart(stores.triggers, triggerStartFor(name, files, undefined));
       stores.exchanges.getState().clear();
       loadedTrusted(ui, gate, { kind: 'import', name });
       setAddress({ example: null, clearHash: true });

@@ -1,5 +1,6 @@
 import type { Engine } from '../engine/engine';
 import type { ExampleInfo } from '../examples/examples';
+import type { ExampleMeta } from '../examples/exampleMeta';
 import { PlaygroundSession } from '../session/session';
 import type { Stores } from '../session/session';
 import type { LayoutStorage } from '../shell/layoutStore';
@@ -30,6 +31,8 @@ export interface PlaygroundDependencies {
   readonly defaultExample: string;
   readonly examples: readonly ExampleInfo[];
   readonly loadExample: (name: string) => Promise<Record<string, string>>;
+  /** An example's playground.json: the trigger it opens on and its "try this" suggestions. */
+  readonly exampleMeta?: (name: string) => ExampleMeta | undefined;
   readonly modules: LazyModules;
   /** Where pane sizes are kept between visits; none keeps them for this page only. */
   readonly layoutStorage?: LayoutStorage | undefined;
@@ -68,6 +71,7 @@ export function createPlayground(deps: PlaygroundDependencies) {
     stores,
     session,
     loadExample: deps.loadExample,
+    ...(deps.exampleMeta && { exampleMeta: deps.exampleMeta }),
     onExampleOpened(name) {
       loadedTrusted(ui, gate, { kind: 'example', name, example: name });
       deps.setAddress({ example: name, clearHash: true });

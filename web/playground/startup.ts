@@ -1,4 +1,5 @@
-import { defaultRequestFor } from '../examples/defaultRequest';
+import type { ExampleMeta } from '../examples/exampleMeta';
+import { applyTriggerStart, triggerStartFor } from '../examples/exampleStart';
 import type { ExampleInfo } from '../examples/examples';
 import type { EmbedOptions } from '../embed/embedOptions';
 import type { ShareRequest } from '../share/location';
@@ -59,6 +60,8 @@ export interface StartupOptions {
   readonly examples: readonly ExampleInfo[];
   readonly defaultExample: string;
   readonly loadExample: (name: string) => Promise<Record<string, string>>;
+  /** An example's playground.json: the trigger it opens on. */
+  readonly exampleMeta?: (name: string) => ExampleMeta | undefined;
   readonly embed: Pick<EmbedOptions, 'clickToRun' | 'file'>;
   readonly search: string;
   readonly hash: string;
@@ -71,7 +74,7 @@ export async function startPlayground(options: StartupOptions): Promise<void> {
   const openBundled = async (name: string) => {
     const files = await options.loadExample(name);
     stores.files.getState().load(files, name, fileToOpen(files));
-    stores.triggers.getState().compose(defaultRequestFor(name, files));
+    applyTriggerStart(stores.triggers, triggerStartFor(name, files, options.exampleMeta?.(name)));
     loadedTrusted(ui, gate, { kind: 'example', name, example: name });
   };
 

@@ -1,13 +1,15 @@
-import { useId, useRef, useState } from 'react';
+import { useId, useRef } from 'react';
 import type { KeyboardEvent } from 'react';
 import { useStore } from 'zustand';
 import type { PlaygroundSession } from '../session/session';
 import type { RuntimeStore } from '../stores/runtimeStore';
 import type { TriggersStore } from '../stores/triggersStore';
+import type { TriggerTab } from '../examples/exampleMeta';
 import { HttpComposer } from './HttpComposer';
 import { QueuesView } from './QueuesView';
 import { formatClockOffset } from './time';
 import { TimersView } from './TimersView';
+import { TryThis } from './TryThis';
 import '../styles/panelControls.css';
 import './triggers.css';
 
@@ -17,7 +19,7 @@ export interface TriggersPanelProps {
   readonly session: PlaygroundSession;
 }
 
-type Tab = 'http' | 'queues' | 'timers';
+type Tab = TriggerTab;
 const TABS: readonly { readonly id: Tab; readonly label: string }[] = [
   { id: 'http', label: 'HTTP' },
   { id: 'queues', label: 'Queues' },
@@ -26,7 +28,9 @@ const TABS: readonly { readonly id: Tab; readonly label: string }[] = [
 
 /** Simulated triggers: an HTTP composer, the queues and the timers. */
 export function TriggersPanel({ triggers, runtime, session }: TriggersPanelProps) {
-  const [tab, setTab] = useState<Tab>('http');
+  // In the store: an example chooses the tab it opens on, and a reload brings it back.
+  const tab = useStore(triggers, (s) => s.tab);
+  const setTab = (next: Tab) => triggers.getState().setTab(next);
   const running = useStore(runtime, (s) => s.host?.state === 'Running');
   const queueCount = useStore(triggers, (s) => s.queues.reduce((n, q) => n + q.count, 0));
   const timerCount = useStore(triggers, (s) => s.timers.length);
@@ -87,6 +91,7 @@ export function TriggersPanel({ triggers, runtime, session }: TriggersPanelProps
           </span>
         )}
       </div>
+      <TryThis session={session} running={running} />
       {TABS.map((t) => (
         <div
           key={t.id}
