@@ -166,7 +166,8 @@ describe('import and download', () => {
     if (typeof entries === 'string') throw new Error(entries);
     const handler = entries.find((e) => e.name.endsWith('handler.js'))!;
     const text = readEntry(bytes, handler);
-    expect(typeof text === 'string' ? text : new TextDecoder().decode(text)).toBe('draft');
+    if (typeof text === 'string') throw new Error(text);
+    expect(new TextDecoder().decode(text)).toBe('draft');
     expect(ui.getState().note).toBeUndefined();
   });
 
