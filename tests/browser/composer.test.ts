@@ -1,10 +1,13 @@
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, test, vi } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openPage } from './support/browser';
 import { noConsoleErrors, waitForHost } from './support/playground';
 
 // The request composer as a person uses it: typing a target, the query rows, picking a function,
 // and each example opening on its own trigger with its README's "try this" suggestions.
+
+// Several page loads and host starts each, on a machine shared with other work.
+vi.setConfig({ testTimeout: 120_000 });
 
 let browser: Browser;
 const baseUrl = inject('baseUrl').replace(/\/$/, '');
@@ -32,7 +35,7 @@ describe('the path field', () => {
     const { page, errors } = await openPage(browser, `${baseUrl}/?test&example=hello`);
     await waitForHost(page);
     const form = composer(page);
-    const path = form.getByLabel('Path');
+    const path = form.getByLabel('Path', { exact: true });
     await path.fill('');
     await path.pressSequentially('/api/hello?x=1&y=two');
     await expect(path.inputValue()).resolves.toBe('/api/hello?x=1&y=two');
@@ -64,11 +67,11 @@ describe('the path field', () => {
     const { page, errors } = await openPage(browser, `${baseUrl}/?test&example=routes`);
     await waitForHost(page);
     const form = composer(page);
-    await form.getByLabel('Path').fill('/api/products/books?old=1');
+    await form.getByLabel('Path', { exact: true }).fill('/api/products/books?old=1');
     await form.getByLabel('Function').selectOption('products');
-    await expect(form.getByLabel('Path').inputValue()).resolves.toBe('/api/products/abc/1');
+    await expect(form.getByLabel('Path', { exact: true }).inputValue()).resolves.toBe('/api/products/abc/1');
     await form.getByRole('button', { name: 'Send' }).click();
-    await expect(form.getByRole('status')).toContainText('200', { timeout: 15_000 });
+    await expect.poll(() => form.getByRole('status').innerText(), { timeout: 15_000 }).toContain('200');
     expect(await lastCallerLine(page)).toBe('GET /api/products/abc/1 HTTP/1.1');
     noConsoleErrors(errors);
     await page.close();
@@ -110,7 +113,9 @@ describe('each example opens on its own trigger', () => {
   test('app-settings opens on GET /api/settings, the request its README reads first', async () => {
     const { page, errors } = await openPage(browser, `${baseUrl}/?test&example=app-settings`);
     const form = composer(page);
-    await expect.poll(() => form.getByLabel('Path').inputValue(), { timeout: 15_000 }).toBe('/api/settings');
+    await expect
+      .poll(() => form.getByLabel('Path', { exact: true }).inputValue(), { timeout: 15_000 })
+      .toBe('/api/settings');
     await expect(form.getByLabel('Method').inputValue()).resolves.toBe('GET');
     noConsoleErrors(errors);
     await page.close();
@@ -124,8 +129,10 @@ describe('"try this" chips', () => {
     const chips = page.getByRole('region', { name: 'Try this' });
     await chips.getByRole('button', { name: 'GET /api/products/books/abc' }).click();
     const form = composer(page);
-    await expect(form.getByLabel('Path').inputValue()).resolves.toBe('/api/products/books/abc');
-    await expect(form.getByRole('status')).toContainText('404', { timeout: 15_000 });
+    await expect(form.getByLabel('Path', { exact: true }).inputValue()).resolves.toBe(
+      '/api/products/books/abc',
+    );
+    await expect.poll(() => form.getByRole('status').innerText(), { timeout: 15_000 }).toContain('404');
     expect(await lastCallerLine(page)).toBe('GET /api/products/books/abc HTTP/1.1');
     noConsoleErrors(errors);
     await page.close();

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, test, vi } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { listZip, readEntry } from '../../web/transfer/readZip';
 import { launchBrowser } from './support/browser';
@@ -9,6 +9,9 @@ import { noConsoleErrors, openFile, waitForHost } from './support/playground';
 
 // Never losing work: what a person typed comes back after a reload or a closed tab, switching
 // examples asks and Back returns, two tabs keep their own work, and the zip holds what is shown.
+
+// Several page loads and host starts each, on a machine shared with other work.
+vi.setConfig({ testTimeout: 180_000 });
 
 let browser: Browser;
 const baseUrl = inject('baseUrl').replace(/\/$/, '');
@@ -107,23 +110,27 @@ describe('switching examples', () => {
     await openFile(page, 'handler.js');
     await typeUnsaved(page, '\n// saved change\n');
     await page.keyboard.press('Control+S');
-    await expect.poll(() => drafts(page)).toEqual({});
+    await expect.poll(() => drafts(page), { timeout: 20_000 }).toEqual({});
     await untilKept(page, '// saved change');
 
     await page.getByLabel('Example', { exact: true }).selectOption('routes');
-    await expect.poll(() => dialogs.length).toBe(1);
+    await expect.poll(() => dialogs.length, { timeout: 20_000 }).toBe(1);
     expect(dialogs[0]).toMatch(/'order' differs from the example.*Back returns to it/);
-    await expect.poll(() => page.url()).toContain('example=routes');
-    await expect.poll(() => savedFile(page, 'products/function.json')).toContain('products');
+    await expect.poll(() => page.url(), { timeout: 20_000 }).toContain('example=routes');
+    await expect
+      .poll(() => savedFile(page, 'products/function.json'), { timeout: 20_000 })
+      .toContain('products');
 
     await page.goBack();
-    await expect.poll(() => savedFile(page, 'handler.js')).toContain('// saved change');
+    await expect.poll(() => savedFile(page, 'handler.js'), { timeout: 20_000 }).toContain('// saved change');
     expect(page.url()).not.toContain('example=routes');
 
     await page.getByRole('button', { name: 'Reset to example' }).click();
-    await expect.poll(() => dialogs.length).toBe(2);
+    await expect.poll(() => dialogs.length, { timeout: 20_000 }).toBe(2);
     expect(dialogs[1]).toMatch(/Put back the files of the 'order' example/);
-    await expect.poll(() => savedFile(page, 'handler.js')).not.toContain('// saved change');
+    await expect
+      .poll(() => savedFile(page, 'handler.js'), { timeout: 20_000 })
+      .not.toContain('// saved change');
     noConsoleErrors(errors);
     await context.close();
   });
