@@ -69,7 +69,7 @@ describe('the Embed dialog', () => {
     await dialog.getByLabel(/Embedding page.s origin/).fill('https://docs.example.com');
     await expect.poll(() => copy.isEnabled(), { timeout: 10_000 }).toBe(true);
     await expect(dialog.getByLabel('Embed code').inputValue()).resolves.toContain(
-      'panels=editor%2Cexchanges',
+      'panels=editor,exchanges&',
     );
     noConsoleErrors(errors);
     await page.close();

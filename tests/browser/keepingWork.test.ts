@@ -48,6 +48,15 @@ const savedFile = (page: Page, path: string) =>
   ) as Promise<string>;
 const body = (page: Page) => page.getByRole('form', { name: 'HTTP request' }).getByLabel('Request body');
 
+/** Waits until the page has opened its app (restored, or the example): the composer is filled. */
+async function untilOpened(page: Page) {
+  await expect
+    .poll(() => page.evaluate('window.__playground?.stores.files.getState().source ?? null'), {
+      timeout: 60_000,
+    })
+    .not.toBeNull();
+}
+
 /** Types at the end of the open file without saving it. */
 async function typeUnsaved(page: Page, text: string) {
   const editor = page.getByRole('region', { name: 'Editor' }).getByRole('textbox');
@@ -140,12 +149,12 @@ describe('two tabs', () => {
   test('each keeps its own work: neither overwrites the other', async () => {
     const context = await browser.newContext();
     const a = await openTab(context);
-    await waitForHost(a.page);
+    await untilOpened(a.page);
     await body(a.page).fill('from tab A');
     await untilKept(a.page, 'from tab A');
 
     const b = await openTab(context);
-    await waitForHost(b.page);
+    await untilOpened(b.page);
     // Tab A holds its work: tab B opens the example afresh rather than sharing A's.
     await expect(body(b.page).inputValue()).resolves.not.toBe('from tab A');
     await body(b.page).fill('from tab B');
@@ -154,11 +163,9 @@ describe('two tabs', () => {
     await untilKept(a.page, 'from tab A, later');
 
     await b.page.reload();
-    await waitForHost(b.page);
-    await expect(body(b.page).inputValue()).resolves.toBe('from tab B');
+    await expect.poll(() => body(b.page).inputValue(), { timeout: 60_000 }).toBe('from tab B');
     await a.page.reload();
-    await waitForHost(a.page);
-    await expect(body(a.page).inputValue()).resolves.toBe('from tab A, later');
+    await expect.poll(() => body(a.page).inputValue(), { timeout: 60_000 }).toBe('from tab A, later');
     noConsoleErrors(a.errors);
     noConsoleErrors(b.errors);
     await context.close();
