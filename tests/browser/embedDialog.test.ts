@@ -68,9 +68,7 @@ describe('the Embed dialog', () => {
     // The embedding page drives it through the message API: then the embed makes sense.
     await dialog.getByLabel(/Embedding page.s origin/).fill('https://docs.example.com');
     await expect.poll(() => copy.isEnabled(), { timeout: 10_000 }).toBe(true);
-    await expect(dialog.getByLabel('Embed code').inputValue()).resolves.toContain(
-      'panels=editor,exchanges&',
-    );
+    await expect(dialog.getByLabel('Embed code').inputValue()).resolves.toContain('panels=editor,exchanges&');
     noConsoleErrors(errors);
     await page.close();
   });

@@ -2,7 +2,9 @@ import { describe, expect, test } from 'vitest';
 import { noTriggerProblem } from './embedTriggers';
 
 const HTTP = { 'hello/function.json': '{"bindings":[{"type":"httpTrigger","name":"req"}]}' };
-const TIMER = { 'tick/function.json': '{"bindings":[{"type": "timerTrigger","name":"t","schedule":"*/10 * * * * *"}]}' };
+const TIMER = {
+  'tick/function.json': '{"bindings":[{"type": "timerTrigger","name":"t","schedule":"*/10 * * * * *"}]}',
+};
 
 describe('noTriggerProblem', () => {
   test('the Triggers panel is a way to trigger', () => {
@@ -10,7 +12,9 @@ describe('noTriggerProblem', () => {
   });
 
   test('without it, an HTTP app cannot be triggered', () => {
-    expect(noTriggerProblem(['editor', 'exchanges'], HTTP, '')).toMatch(/no way to trigger.*Add the Triggers panel/);
+    expect(noTriggerProblem(['editor', 'exchanges'], HTTP, '')).toMatch(
+      /no way to trigger.*Add the Triggers panel/,
+    );
   });
 
   test('a timer fires by itself', () => {

@@ -30,5 +30,5 @@ export function noTriggerProblem(
 /** Said in the Embed dialog of a page served by `npm start`. */
 export const SERVED_LOCALLY_WARNING =
   'This page is served by npm start on your machine, which lets no other site frame it ' +
-  '(Content-Security-Policy: frame-ancestors \'self\'), and its address works only here. Embed ' +
+  "(Content-Security-Policy: frame-ancestors 'self'), and its address works only here. Embed " +
   'code for a docs page must point at a copy of the playground on a static host (docs/hosting.md).';

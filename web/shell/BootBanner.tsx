@@ -23,7 +23,13 @@ export interface BootBannerProps {
 }
 
 /** Says why the runtime could not start, and what to do; the rest of the page keeps working. */
-export function BootBanner({ runtime, bootTimeoutMs, newTabUrl, reloadUrl, compact = false }: BootBannerProps) {
+export function BootBanner({
+  runtime,
+  bootTimeoutMs,
+  newTabUrl,
+  reloadUrl,
+  compact = false,
+}: BootBannerProps) {
   const engine = useStore(runtime, (s) => s.engine);
   if (engine.phase !== 'failed') return null;
   const framed = typeof window !== 'undefined' && window.top !== window;
