@@ -110,7 +110,7 @@ export function App({
       <LinkErrorBanner ui={ui} />
       <BootBanner
         runtime={stores.runtime}
-        {...(embed.embed && { newTabUrl: fullUrl })}
+        {...(embed.embed && { newTabUrl: fullUrl, compact: true })}
         {...(bootTimeoutMs !== undefined && { bootTimeoutMs })}
       />
       <NoteBanner ui={ui} />

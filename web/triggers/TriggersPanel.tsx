@@ -4,10 +4,12 @@ import { useStore } from 'zustand';
 import type { PlaygroundSession } from '../session/session';
 import type { RuntimeStore } from '../stores/runtimeStore';
 import type { TriggersStore } from '../stores/triggersStore';
+import type { TriggerTab } from '../examples/exampleMeta';
 import { HttpComposer } from './HttpComposer';
 import { QueuesView } from './QueuesView';
 import { formatClockOffset } from './time';
 import { TimersView } from './TimersView';
+import { TryThis } from './TryThis';
 import '../styles/panelControls.css';
 
 // The MCP panel is its own chunk, fetched the first time its tab opens.
@@ -20,7 +22,7 @@ export interface TriggersPanelProps {
   readonly session: PlaygroundSession;
 }
 
-type Tab = 'http' | 'queues' | 'timers' | 'mcp';
+type Tab = TriggerTab;
 const TABS: readonly { readonly id: Tab; readonly label: string }[] = [
   { id: 'http', label: 'HTTP' },
   { id: 'queues', label: 'Queues' },
@@ -30,7 +32,9 @@ const TABS: readonly { readonly id: Tab; readonly label: string }[] = [
 
 /** Simulated triggers: an HTTP composer, the queues and the timers. */
 export function TriggersPanel({ triggers, runtime, session }: TriggersPanelProps) {
-  const [tab, setTab] = useState<Tab>('http');
+  // In the store: an example chooses the tab it opens on, and a reload brings it back.
+  const tab = useStore(triggers, (s) => s.tab);
+  const setTab = (next: Tab) => triggers.getState().setTab(next);
   const [mcpOpened, setMcpOpened] = useState(false);
   if (tab === 'mcp' && !mcpOpened) setMcpOpened(true);
   const running = useStore(runtime, (s) => s.host?.state === 'Running');
@@ -93,6 +97,7 @@ export function TriggersPanel({ triggers, runtime, session }: TriggersPanelProps
           </span>
         )}
       </div>
+      <TryThis session={session} running={running} />
       {TABS.map((t) => (
         <div
           key={t.id}
