@@ -1,6 +1,7 @@
 import type { AppModel } from '../core/app/appModel';
 import { loadApp } from '../core/app/appModel';
-import { formatDiagnostic } from '../core/app/diagnostics';
+import { diagnostic, formatDiagnostic } from '../core/app/diagnostics';
+import { HOST_JSON, PORT_HINT, unableToBindPortMessage } from '../core/app/hostJson';
 import type { Diagnostic } from '../core/app/diagnostics';
 import type { FunctionDef } from '../core/app/functionJson';
 import { functionList } from '../core/control/functionList';
@@ -29,6 +30,8 @@ import type { Platform } from './platform';
 import { QueueService } from './triggers/queueService';
 import { startTriggers } from './triggers/startTriggers';
 import { TimerService } from './triggers/timerService';
+
+const OPTIONS_SETUP_CATEGORY = 'Microsoft.Azure.WebJobs.Script.Workers.Http.HttpWorkerOptionsSetup';
 
 export interface FunctionHostOptions {
   readonly platform: Platform;
@@ -232,6 +235,7 @@ export class FunctionHost {
     this.errors = app.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic);
     for (const d of app.diagnostics)
       this.log(d.severity === 'error' ? 'error' : 'warning', 'Host.Startup', formatDiagnostic(d));
+    for (const line of app.startupLog) this.log(line.level, line.category, line.message);
 
     const config = app.host;
     const customHandler = config?.customHandler;
@@ -249,14 +253,20 @@ export class FunctionHost {
     let port = this.handlerPort;
     if (customHandler.port !== undefined) {
       if (!(await this.platform.canBind(customHandler.port))) {
-        const message = `Unable to bind to port ${customHandler.port} specified in configuration (customHandler.port in host.json).`;
+        const message = unableToBindPortMessage(customHandler.port);
         this.errors.push(message);
         this.log('error', 'Host.Startup', message);
-        this.emitFunctions(app, functions, routes.diagnostics);
+        const d = diagnostic('error', HOST_JSON, message, { where: 'customHandler.port', hint: PORT_HINT });
+        this.emitFunctions(app, functions, [...routes.diagnostics, d]);
         this.setState('Error');
         return;
       }
       port = customHandler.port;
+      this.log(
+        'information',
+        OPTIONS_SETUP_CATEGORY,
+        `Using port ${port} specified via configuration for custom handler.`,
+      );
     }
     port ??= await this.platform.pickFreePort();
     this.handlerPort = port;

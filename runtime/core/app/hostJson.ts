@@ -2,6 +2,8 @@ import type { JsonObject } from '../json/jsonNode';
 import { getProp, jsonObject, jsonString, setPropIgnoreCase } from '../json/jsonNode';
 import { parseTimeSpan } from '../time/timeSpan';
 import { ConfigReader } from './configReader';
+import type { ConfigurationProfile } from './configurationProfile';
+import { applyConfigurationProfile } from './configurationProfile';
 import type { Diagnostic } from './diagnostics';
 
 export const HOST_JSON = 'host.json';
@@ -47,6 +49,8 @@ export interface HostConfig {
   readonly functionTimeoutMs: number | null;
   /** `extensions.queues`, read by the queue trigger. */
   readonly queues?: JsonObject;
+  /** Root `configurationProfile`, resolved; `default` when none is set. */
+  readonly profile: ConfigurationProfile;
   readonly raw: JsonObject;
 }
 
@@ -55,6 +59,14 @@ export interface HostJsonResult {
   readonly config?: HostConfig;
   readonly diagnostics: Diagnostic[];
 }
+
+/** HttpWorkerOptionsSetup.Validate's words when a fixed `customHandler.port` cannot be used. */
+export function unableToBindPortMessage(port: number): string {
+  return `Unable to bind to port ${port} specified in configuration. Please specify a different port or remove the section to allow dynamic binding of port.`;
+}
+
+export const PORT_HINT =
+  'customHandler.port must be a free TCP port from 1 to 65535 on this machine; another program (or a handler left running) may hold it. Remove "port" to let the host pick a free one.';
 
 /** Core Tools' default; Azure's Consumption plan uses 5 minutes. */
 export const DEFAULT_FUNCTION_TIMEOUT_MS = 30 * 60 * 1000;
@@ -77,7 +89,8 @@ export function readHostJson(
   const root = r.parseObject(text, 'host.json');
   if (!root) return { diagnostics: r.diagnostics };
   applyEnvironmentOverrides(root, env);
-  applyConfigurationProfile(root, r);
+  const profile = applyConfigurationProfile(root, r);
+  if (!profile) return { diagnostics: r.diagnostics };
 
   const version = r.string(root, 'version', 'version');
   if (version === undefined) {
@@ -110,6 +123,7 @@ export function readHostJson(
       routePrefix,
       functionTimeoutMs,
       ...(queues && { queues }),
+      profile,
       raw: root,
     },
     diagnostics: r.diagnostics,
@@ -179,11 +193,7 @@ function readCustomHandler(root: JsonObject, r: ConfigReader): CustomHandlerOpti
 
   const port = r.integer(node, 'port', `${section}.port`);
   if (port !== undefined && (port <= 0 || port > 65535)) {
-    r.error(
-      `Unable to bind to port ${port} specified in configuration. Choose a port from 1 to 65535.`,
-      `${section}.port`,
-      getProp(node, 'port'),
-    );
+    r.error(unableToBindPortMessage(port), `${section}.port`, getProp(node, 'port'), PORT_HINT);
   }
 
   const httpNode = r.object(node, 'http', `${section}.http`);
@@ -309,46 +319,4 @@ function applyEnvironmentOverrides(root: JsonObject, env: Record<string, string 
     }
     setPropIgnoreCase(node, path[path.length - 1]!, jsonString(value));
   }
-}
-
-/** The newer host's profiles imply proxying with a catch-all route and no route prefix. */
-function applyConfigurationProfile(root: JsonObject, r: ConfigReader): void {
-  const profile = r.string(root, 'configurationProfile', 'configurationProfile');
-  if (profile === undefined) return;
-  const known = ['mcp-custom-handler', 'web-app-custom-handler'];
-  if (!known.includes(profile.toLowerCase())) {
-    r.warn(
-      `Unknown configurationProfile '${profile}'; expected one of ${known.join(', ')}.`,
-      'configurationProfile',
-    );
-    return;
-  }
-  const custom = getProp(root, 'customHandler');
-  if (custom?.kind === 'object') {
-    if (getProp(custom, 'enableProxyingHttpRequest') === undefined) {
-      setPropIgnoreCase(custom, 'enableProxyingHttpRequest', { kind: 'bool', value: true });
-    }
-    let http = getProp(custom, 'http');
-    if (http?.kind !== 'object') {
-      http = jsonObject();
-      setPropIgnoreCase(custom, 'http', http);
-    }
-    if (getProp(http, 'routes') === undefined) {
-      setPropIgnoreCase(http, 'routes', {
-        kind: 'array',
-        items: [jsonObject([['route', jsonString('{*route}')]])],
-      });
-    }
-  }
-  let extensions = getProp(root, 'extensions');
-  if (extensions?.kind !== 'object') {
-    extensions = jsonObject();
-    setPropIgnoreCase(root, 'extensions', extensions);
-  }
-  let http = getProp(extensions, 'http');
-  if (http?.kind !== 'object') {
-    http = jsonObject();
-    setPropIgnoreCase(extensions, 'http', http);
-  }
-  if (getProp(http, 'routePrefix') === undefined) setPropIgnoreCase(http, 'routePrefix', jsonString(''));
 }
