@@ -61,16 +61,44 @@ describe('caller response from Outputs.res', () => {
     expect(r.http?.headers.find(([k]) => k === 'Content-Type')?.[1]).toBe(contentType);
   });
 
-  test('header values are stringified: numbers, True, arrays as indented JSON; first of duplicate names wins', () => {
+  test('header values are stringified: numbers, True, empty arrays as JSON; first of duplicate names wins', () => {
     const r = http(
-      json('{"Outputs":{"res":{"body":"","headers":{"X-A":1,"X-B":false,"X-C":[1],"x-a":"dup"}}}}'),
+      json(
+        '{"Outputs":{"res":{"body":"","headers":{"X-A":1,"X-B":false,"X-C":[],"X-T":"a\\tb","x-a":"dup"}}}}',
+      ),
     );
     expect(r.http?.headers).toEqual([
       ['X-A', '1'],
       ['X-B', 'False'],
-      ['X-C', '[\n  1\n]'],
+      ['X-C', '[]'],
+      ['X-T', 'a\tb'],
       ['Content-Type', 'text/plain; charset=utf-8'],
     ]);
+    expect(r.http?.writeFault).toBeUndefined();
+  });
+
+  // RawScriptResult sets headers in order; Kestrel throws at the first it refuses.
+  test.each([
+    [
+      '{"X-K":"1","Content-Type":"text/html","X-C":[1],"X-L":"2"}',
+      [
+        ['X-K', '1'],
+        ['Content-Type', 'text/html'],
+      ],
+      '0x000A',
+    ],
+    ['{"X-O":{"a":1}}', [], '0x000A'],
+    ['{"X-U":"caf\u00e9"}', [], '0x00E9'],
+    ['{"X-Bell":"a\u0007"}', [], '0x0007'],
+    ['{"Bad Name":"v"}', [], '0x0020'],
+    ['{"Content-Type":["a"]}', [], '0x000A'],
+  ])('headers %s: 500, no body, the headers set before the refused one', (headers, kept, code) => {
+    const r = http(json(`{"Outputs":{"res":{"statusCode":201,"body":"b","headers":${headers}}}}`));
+    expect(r.http).toMatchObject({ status: 500, headers: kept, body: '' });
+    expect(r.http?.writeFault?.flattened).toBe(
+      `Microsoft.AspNetCore.Server.Kestrel.Core: Invalid non-ASCII or control character in header: ${code}.`,
+    );
+    expect(r.hints.map((h) => h.code)).toContain('header-refused');
   });
 
   test('nothing set → 204 with a hint', () => {

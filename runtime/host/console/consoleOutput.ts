@@ -46,7 +46,9 @@ export function consolePrinter(write: (text: string) => void, useColor: boolean,
         )
           return;
         const color = event.level === 'error' ? c.red : event.level === 'warning' ? c.yellow : c.plain;
-        write(`${c.gray(`[${event.time}]`)} ${color(event.message)}\n`);
+        // Core Tools prints each line of a message (an exception's included) with the time.
+        const stamp = c.gray(`[${event.time}]`);
+        write(event.message.split('\n').map((line) => `${stamp} ${color(line)}\n`).join(''));
         return;
       }
       case 'host.status':
