@@ -1,7 +1,8 @@
 import type { AppModel } from '../core/app/appModel';
 import { loadApp } from '../core/app/appModel';
-import { diagnostic, formatDiagnostic } from '../core/app/diagnostics';
-import { HOST_JSON, PORT_HINT, unableToBindPortMessage } from '../core/app/hostJson';
+import { formatDiagnostic } from '../core/app/diagnostics';
+import type { LogLevelRule } from '../core/logging/logLevels';
+import { isConsoleShown, isLevelShown } from '../core/logging/logLevels';
 import type { Diagnostic } from '../core/app/diagnostics';
 import type { FunctionDef } from '../core/app/functionJson';
 import { functionList } from '../core/control/functionList';
@@ -18,20 +19,20 @@ import type { FrontDoor } from './frontDoor/frontDoor';
 import { openFrontDoor } from './frontDoor/frontDoor';
 import { routeRequest } from './frontDoor/frontDoorRouter';
 import { callFrontDoor } from './frontDoor/loopbackCaller';
+import { resolveHandlerPort } from './handler/handlerPort';
 import { HandlerSupervisor } from './handler/handlerSupervisor';
 import type { HandlerState } from './handler/handlerSupervisor';
 import type { AppContext, HostKeys, LogFields, LogLevel } from './hostContext';
 import { HttpClient } from './http/httpClient';
 import type { ServerConnection, ServerRequest, ServerResponse } from './http/serverConnection';
 import { deliverOutputs } from './invocation/outputDelivery';
+import { readinessWaitingLogger } from './invocation/invocationDiagnostics';
 import { invokeFromAdmin } from './invocation/triggerInvocations';
 import { HostEvents } from './hostEvents';
 import type { Platform } from './platform';
 import { QueueService } from './triggers/queueService';
 import { startTriggers } from './triggers/startTriggers';
 import { TimerService } from './triggers/timerService';
-
-const OPTIONS_SETUP_CATEGORY = 'Microsoft.Azure.WebJobs.Script.Workers.Http.HttpWorkerOptionsSetup';
 
 export interface FunctionHostOptions {
   readonly platform: Platform;
@@ -42,6 +43,8 @@ export interface FunctionHostOptions {
   readonly enableAuth?: boolean;
   /** The environment the app sees; the platform's when absent. */
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /** --verbose: build the Debug and Trace diagnostics whatever host.json's logLevel says. */
+  readonly verbose?: boolean;
 }
 
 /**
@@ -64,6 +67,7 @@ export class FunctionHost {
   private state: HostState = 'Starting';
   private lastFunctions: HostEvent | undefined;
   private errors: string[] = [];
+  private logLevels: readonly LogLevelRule[] = [];
   private readonly startedAt: number;
   readonly clock = new VirtualClock();
   readonly queues: QueueService;
@@ -189,7 +193,17 @@ export class FunctionHost {
   }
 
   log(level: LogLevel, category: string, message: string, fields: LogFields = {}): void {
-    this.events.log(level, category, message, fields);
+    this.events.log(
+      level,
+      category,
+      message,
+      fields,
+      !isConsoleShown(this.logLevels, category, level, message),
+    );
+  }
+
+  logEnabled(level: LogLevel, category: string): boolean {
+    return this.options.verbose === true || isLevelShown(this.logLevels, category, level);
   }
 
   private async loadApp(): Promise<AppModel> {
@@ -232,6 +246,7 @@ export class FunctionHost {
     this.supervisor?.stop();
     this.supervisor = undefined;
     this.context = undefined;
+    this.logLevels = app.host?.logLevels ?? [];
     this.errors = app.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic);
     for (const d of app.diagnostics)
       this.log(d.severity === 'error' ? 'error' : 'warning', 'Host.Startup', formatDiagnostic(d));
@@ -250,25 +265,17 @@ export class FunctionHost {
     this.errors.push(...routes.diagnostics.map(formatDiagnostic));
     const functions = app.functions.filter((fn) => !fn.http || routes.has(fn));
 
-    let port = this.handlerPort;
-    if (customHandler.port !== undefined) {
-      if (!(await this.platform.canBind(customHandler.port))) {
-        const message = unableToBindPortMessage(customHandler.port);
-        this.errors.push(message);
-        this.log('error', 'Host.Startup', message);
-        const d = diagnostic('error', HOST_JSON, message, { where: 'customHandler.port', hint: PORT_HINT });
-        this.emitFunctions(app, functions, [...routes.diagnostics, d]);
-        this.setState('Error');
-        return;
-      }
-      port = customHandler.port;
-      this.log(
-        'information',
-        OPTIONS_SETUP_CATEGORY,
-        `Using port ${port} specified via configuration for custom handler.`,
-      );
+    const resolved = await resolveHandlerPort(this.platform, customHandler, this.handlerPort, (...a) =>
+      this.log(...a),
+    );
+    if ('error' in resolved) {
+      this.errors.push(resolved.error.message);
+      this.log('error', 'Host.Startup', resolved.error.message);
+      this.emitFunctions(app, functions, [...routes.diagnostics, resolved.error]);
+      this.setState('Error');
+      return;
     }
-    port ??= await this.platform.pickFreePort();
+    const port = resolved.port;
     this.handlerPort = port;
     const frontDoorPort = this.frontDoor?.port ?? DEFAULT_FRONT_DOOR_PORT;
 
@@ -284,6 +291,7 @@ export class FunctionHost {
       initializationTimeoutMs: customHandler.initializationTimeoutMs,
       log: (line) => this.log(line.level, line.category, line.message),
       onState: (state, detail) => this.onHandlerState(supervisor, state, detail),
+      onWaiting: readinessWaitingLogger(this, port),
       onFatal: (reason) => {
         this.errors.push(reason);
         this.setState('Error');
@@ -307,6 +315,7 @@ export class FunctionHost {
       state: () => this.state,
       errors: () => this.errors,
       log: (level, category, message, fields) => this.log(level, category, message, fields),
+      logEnabled: (level, category) => this.logEnabled(level, category),
       record: (trigger, title) => this.record(trigger, title),
       now: () => this.clock.now(),
       deliverOutputs: (fn, outputs, rec) => this.deliver(fn, outputs, rec),

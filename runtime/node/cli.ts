@@ -15,7 +15,7 @@ Options:
   --enable-auth      Enforce function keys (x-functions-key or ?code=); the keys are printed
   --json             Print every host event (logs, exchanges, status) as one JSON line each
   --control          Speak the framed control protocol on stdio (used by the playground)
-  --verbose          Print debug lines too (the handler's command line, ...)
+  --verbose          Print every line, Debug included, whatever host.json logging.logLevel says
   -h, --help         Show this help`;
 
 interface CliOptions {
@@ -64,6 +64,7 @@ async function main(): Promise<number> {
     appRoot,
     ...(parsed.port !== undefined && { port: parsed.port }),
     enableAuth: parsed.enableAuth,
+    verbose: parsed.verbose,
   });
   const out = (text: string) => process.stdout.write(text);
   if (parsed.json) host.subscribe((event) => out(asciiJson(event) + '\n'));

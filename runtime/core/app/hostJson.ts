@@ -4,6 +4,8 @@ import { parseTimeSpan } from '../time/timeSpan';
 import { ConfigReader } from './configReader';
 import type { ConfigurationProfile } from './configurationProfile';
 import { applyConfigurationProfile } from './configurationProfile';
+import type { LogLevelRule } from '../logging/logLevels';
+import { readLogLevels } from '../logging/logLevels';
 import type { Diagnostic } from './diagnostics';
 
 export const HOST_JSON = 'host.json';
@@ -49,6 +51,8 @@ export interface HostConfig {
   readonly functionTimeoutMs: number | null;
   /** `extensions.queues`, read by the queue trigger. */
   readonly queues?: JsonObject;
+  /** `logging.logLevel`: what the console (CLI and the playground's terminal) shows. */
+  readonly logLevels: readonly LogLevelRule[];
   /** Root `configurationProfile`, resolved; `default` when none is set. */
   readonly profile: ConfigurationProfile;
   readonly raw: JsonObject;
@@ -114,6 +118,7 @@ export function readHostJson(
 
   const customHandler = readCustomHandler(root, r);
   const functionTimeoutMs = readFunctionTimeout(root, r);
+  const logLevels = readLogLevels(root, r);
   const fatal = r.diagnostics.some((d) => d.severity === 'error' && isFatalKey(d.where));
   if (fatal) return { diagnostics: r.diagnostics };
   return {
@@ -123,6 +128,7 @@ export function readHostJson(
       routePrefix,
       functionTimeoutMs,
       ...(queues && { queues }),
+      logLevels,
       profile,
       raw: root,
     },
@@ -132,7 +138,10 @@ export function readHostJson(
 
 // Problems in these keys stop the host, as the real host's options validation throws.
 function isFatalKey(where: string | undefined): boolean {
-  return where === undefined || /^(customHandler|httpWorker|functionTimeout|version)/i.test(where);
+  return (
+    where === undefined ||
+    /^(customHandler|httpWorker|functionTimeout|version|configurationProfile|logging\.logLevel)/i.test(where)
+  );
 }
 
 function readCustomHandler(root: JsonObject, r: ConfigReader): CustomHandlerOptions | undefined {

@@ -12,6 +12,7 @@ import { formatTimeSpan } from '../../core/time/timeSpan';
 import { callHandler, HandlerCallError } from '../handler/handlerChannel';
 import { rawHeader } from '../http/headerMap';
 import type { AppContext } from '../hostContext';
+import { payloadDiagnostics } from './invocationDiagnostics';
 import { waitForHandler } from './waitForHandler';
 
 /**
@@ -46,16 +47,21 @@ export async function invokePayload(
         }, timeoutMs);
 
   try {
+    const headers = payloadRequestHeaders(port, invocationId);
+    const bodyText = writeJson(body);
+    const diagnostics = payloadDiagnostics(ctx, fn.name, invocationId);
+    diagnostics?.request(port, headers, bodyText);
     const response = await callHandler(ctx.channel, port, {
       method: 'POST',
       path: `/${fn.name}`,
-      headers: payloadRequestHeaders(port, invocationId),
-      body: utf8Encode(writeJson(body)),
+      headers,
+      body: utf8Encode(bodyText),
       onCancel: (c) => (cancel = c),
     });
     cancel = undefined;
     rec.hop('host', 'handler', response.sent);
     rec.hop('handler', 'host', response.received);
+    diagnostics?.response(response);
     const contentType = rawHeader(response.rawHeaders, 'content-type');
     const result = mapInvocationResult(fn, {
       status: response.status,
