@@ -455,3 +455,70 @@ describe('local.settings.json', () => {
     expect(m.localHttpPort).toBe(7072);
   });
 });
+
+// HttpWorkerOptionsSetupTests: host.json as the host's own tests write it (Json.NET reads it).
+describe('host.json as Json.NET reads it', () => {
+  test('single quotes and a trailing comma (MissingOrValid_HttpWorkerConfig_DoesNotThrowException)', () => {
+    const m = app({
+      hostJson:
+        "{\n 'version': '2.0',\n 'customHandler': {'description': {'defaultExecutablePath': 'testExe'}},\n}",
+    });
+    expect(m.diagnostics).toEqual([]);
+    expect(m.host?.customHandler?.description.defaultExecutablePath).toBe('testExe');
+  });
+
+  test('unquoted names, an escaped single quote, comments', () => {
+    const m = app({
+      hostJson:
+        "{version: '2.0', /* c */ customHandler: {description: {defaultExecutablePath: 'it\\'s', $x_1: 1}}}",
+    });
+    expect(m.diagnostics).toEqual([]);
+    expect(m.host?.customHandler?.description.defaultExecutablePath).toBe("it's");
+  });
+
+  test('a single-quoted string still may not span lines', () => {
+    expect(messages(app({ hostJson: "{'version': '2.\n0'}" }))[0]).toContain('Unterminated string');
+  });
+
+  test('environment overrides named with colons (HttpWorkerConfig_OverrideConfigViaEnvVars_Test)', () => {
+    const m = app(
+      {
+        hostJson: `{
+          'version': '2.0',
+          'httpWorker': {'description': {
+            'langauge': 'testExe', 'defaultExecutablePath': 'dotnet', 'defaultWorkerPath': 'ManualTrigger/run.csx',
+            'arguments': ['--xTest1 --xTest2'], 'workerArguments': ['--xTest3 --xTest4']}}}`,
+      },
+      {
+        'AzureFunctionsJobHost:httpWorker:description:defaultWorkerPath': 'OneSecondTimer/run.csx',
+        'AzureFunctionsJobHost:httpWorker:description:arguments': '["--xTest5", "--xTest6", "--xTest7"]',
+      },
+    );
+    const d = m.host?.customHandler?.description;
+    expect(d?.defaultExecutablePath).toBe('dotnet');
+    expect(d?.defaultWorkerPath).toBe('OneSecondTimer/run.csx');
+    expect(d?.arguments).toEqual(['--xTest5', '--xTest6', '--xTest7']);
+    expect(d?.workerArguments).toEqual(['--xTest3 --xTest4']);
+  });
+
+  test('a port given as a string (CustomHandler_Config_ExpectedValues_WorkerDirectory_WorkingDirectory)', () => {
+    const m = app({
+      hostJson:
+        "{'version': '2.0', 'customHandler': {'description': {'defaultExecutablePath': 'node'}, 'port': '5678'}}",
+    });
+    expect(m.host?.customHandler?.port).toBe(5678);
+  });
+
+  test.each([0, 1234567])(
+    'port %d is refused with the host message (CustomHandlerConfig_Validate_InvalidPort)',
+    (port) => {
+      const m = app({
+        hostJson: `{'version': '2.0', 'customHandler': {'description': {'defaultExecutablePath': 'node'}, 'port': ${port}}}`,
+      });
+      expect(m.host).toBeUndefined();
+      expect(m.diagnostics.map((d) => d.message)).toEqual([
+        `Unable to bind to port ${port} specified in configuration. Please specify a different port or remove the section to allow dynamic binding of port.`,
+      ]);
+    },
+  );
+});

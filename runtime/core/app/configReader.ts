@@ -47,7 +47,7 @@ export class ConfigReader {
   parseObject(text: string, label: string): JsonObject | undefined {
     let root: JsonNode;
     try {
-      root = parseJson(text);
+      root = parseJson(text, { jsonNet: true });
     } catch (e) {
       if (!(e instanceof JsonSyntaxError)) throw e;
       this.diagnostics.push(

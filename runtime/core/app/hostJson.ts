@@ -75,7 +75,7 @@ export const PORT_HINT =
 /** Core Tools' default; Azure's Consumption plan uses 5 minutes. */
 export const DEFAULT_FUNCTION_TIMEOUT_MS = 30 * 60 * 1000;
 export const DEFAULT_INITIALIZATION_TIMEOUT_MS = 30 * 1000;
-const ENV_PREFIX = 'azurefunctionsjobhost__';
+const ENV_PREFIX = 'azurefunctionsjobhost:';
 
 /**
  * Reads host.json as the host does, after applying `AzureFunctionsJobHost__a__b` environment
@@ -309,11 +309,14 @@ function readFunctionTimeout(root: JsonObject, r: ConfigReader): number | null {
   return ms;
 }
 
-/** `AzureFunctionsJobHost__customHandler__description__defaultExecutablePath=...` overrides host.json. */
+/** `AzureFunctionsJobHost__customHandler__description__defaultExecutablePath=...` (or with `:`) overrides host.json. */
 function applyEnvironmentOverrides(root: JsonObject, env: Record<string, string | undefined>): void {
   for (const [name, value] of Object.entries(env)) {
-    if (value === undefined || !name.toLowerCase().startsWith(ENV_PREFIX)) continue;
-    const path = name.slice(ENV_PREFIX.length).split('__').filter(Boolean);
+    // .NET configuration reads `__` in an environment variable's name as its key separator `:`,
+    // so `AzureFunctionsJobHost:customHandler:port` works as well as the `__` spelling.
+    const key = name.replace(/__/g, ':');
+    if (value === undefined || !key.toLowerCase().startsWith(ENV_PREFIX)) continue;
+    const path = key.slice(ENV_PREFIX.length).split(':').filter(Boolean);
     if (path.length === 0) continue;
     let node = root;
     for (const key of path.slice(0, -1)) {
