@@ -125,23 +125,48 @@ describe('failures', () => {
     [
       { status: 200, contentType: 'text/plain', bodyText: '{"Outputs":{}}' },
       'non-json-result',
-      "media type 'text/plain'",
+      'Invalid HttpResponseMessage:\nStatusCode: 200',
     ],
-    [{ status: 200, bodyText: '{"Outputs":{}}' }, 'non-json-result', "media type 'application/octet-stream'"],
-    [json('{"Outputs":'), 'invalid-json-result', 'not valid JSON at line 1, column 12'],
+    [{ status: 200, bodyText: '{"Outputs":{}}' }, 'non-json-result', 'Invalid HttpResponseMessage:'],
+    [json('{"Outputs":'), 'invalid-json-result', '\n {"Outputs":'],
     [
       json('{"Outputs":{"res":"plain text"}}'),
       'res-not-object',
       'Failed while trying to Deserialize to httpOutputBindingResponse',
     ],
     [json('{"Outputs":{"res":{"headers":{"X":null}}}}'), 'null-header-value', 'is null'],
-    [json('[1]'), 'invalid-json-result', 'Cannot deserialize an array'],
+    [json('[1]'), 'invalid-json-result', 'Invalid HttpResponseMessage:'],
   ])('%j fails with hint %s', (answer, code, error) => {
     const r = mapInvocationResult(httpFn, answer as HandlerAnswer);
     expect(r.kind).toBe('failed');
     if (r.kind !== 'failed') return;
     expect(r.error).toContain(error);
     expect(r.hints.map((h) => h.code)).toContain(code);
+  });
+
+  // DefaultHttpWorkerService.GetHttpScriptInvocationResult's message, byte for byte.
+  test('a body that is not JSON: the response as .NET prints it, then the body, sanitized', () => {
+    const r = mapInvocationResult(httpFn, {
+      status: 200,
+      reason: 'OK',
+      contentType: 'text/plain',
+      bodyText: 'hello Password=hunter2',
+      rawHeaders: [
+        'Content-Type',
+        'text/plain',
+        'Date',
+        'Mon, 01 Jan 2024 00:00:00 GMT',
+        'Content-Length',
+        '22',
+      ],
+    });
+    expect(r.kind === 'failed' && r.error).toBe(
+      "Invalid HttpResponseMessage:\nStatusCode: 200, ReasonPhrase: 'OK', Version: 1.1, Content: System.Net.Http.HttpConnectionResponseContent, Headers:\n{\n  Date: Mon, 01 Jan 2024 00:00:00 GMT\n  Content-Type: text/plain\n  Content-Length: 22\n}\n hello [Hidden Credential]",
+    );
+  });
+
+  test('Json.NET reads single quotes in the result', () => {
+    expect(http(json("{'Outputs':{'res':{'body':'ok'}}}")).http?.body).toBe('ok');
   });
 
   test.each(['', '  ', 'null'])('JSON body %j never completes', (bodyText) => {

@@ -52,6 +52,15 @@ export function invocationResponseTrace(
   reason: string,
   rawHeaders: readonly string[],
 ): string {
+  return `Invocation Response:${dotnetResponseToString(status, reason, rawHeaders)}`;
+}
+
+/** .NET's HttpResponseMessage.ToString() for the handler's answer. */
+export function dotnetResponseToString(
+  status: number,
+  reason: string,
+  rawHeaders: readonly string[],
+): string {
   const pairs: [string, string][] = [];
   for (let i = 0; i + 1 < rawHeaders.length; i += 2) pairs.push([rawHeaders[i]!, rawHeaders[i + 1]!]);
   // .NET keeps response headers and content headers apart and dumps the first group first.
@@ -59,7 +68,7 @@ export function invocationResponseTrace(
     ...pairs.filter(([k]) => !isContentHeader(k)),
     ...pairs.filter(([k]) => isContentHeader(k)),
   ];
-  return `Invocation Response:StatusCode: ${status}, ReasonPhrase: '${reason}', Version: 1.1, Content: System.Net.Http.HttpConnectionResponseContent, Headers:\n${dumpHeaders(ordered)}`;
+  return `StatusCode: ${status}, ReasonPhrase: '${reason}', Version: 1.1, Content: System.Net.Http.HttpConnectionResponseContent, Headers:\n${dumpHeaders(ordered)}`;
 }
 
 function dumpHeaders(headers: readonly (readonly [string, string])[]): string {

@@ -68,6 +68,7 @@ export async function invokePayload(
       reason: response.reason,
       ...(contentType !== undefined && { contentType }),
       bodyText: utf8Decode(response.body),
+      rawHeaders: response.rawHeaders,
     });
     if (result.kind === 'never-completes') {
       rec.addHints(result.hints);
