@@ -522,3 +522,39 @@ describe('host.json as Json.NET reads it', () => {
     },
   );
 });
+
+describe('HttpWorkerOptionsSetupTests, the routes', () => {
+  // CustomHandler_WithValidHttpRoutes_ConfiguresRoutes
+  test('routes are read in order', () => {
+    const m = app(
+      {
+        hostJson: `{'version': '2.0', 'customHandler': {'description': {'defaultExecutablePath': 'handlerExecutable'},
+          'http': {'routes': [{'route': '/alpha', 'authorizationLevel': 'function'}, {'route': '{*catchAll}', 'authorizationLevel': 'function'}]}}}`,
+      },
+      { FUNCTIONS_WORKER_RUNTIME: 'custom' },
+    );
+    expect(m.functions.map((f) => f.http?.route)).toEqual(['/alpha', '{*catchAll}']);
+  });
+
+  // Configure_SetsCustomRoutesEnabled_BasedOnWorkerRuntime
+  test.each([
+    ['customHandler', 'custom', true],
+    ['customHandler', 'node', false],
+    ['httpWorker', 'custom', true],
+    ['httpWorker', 'node', false],
+  ])('%s section with runtime %s: routes enabled %s', (section, runtime, enabled) => {
+    const m = app(
+      {
+        hostJson: `{'version': '2.0', '${section}': {'description': {'defaultExecutablePath': 'handlerExe'},
+          'http': {'routes': [{'route': '/alpha', 'authorizationLevel': 'function'}]}}}`,
+      },
+      { FUNCTIONS_WORKER_RUNTIME: runtime },
+    );
+    expect(m.functions.map((f) => f.name)).toEqual(enabled ? ['http-handler1'] : []);
+    expect(
+      m.diagnostics.some(
+        (d) => d.message === 'Routes configuration is only allowed for worker runtime: custom',
+      ),
+    ).toBe(!enabled);
+  });
+});
