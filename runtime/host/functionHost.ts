@@ -11,12 +11,12 @@ import type { ExchangeTrigger } from '../core/exchange/exchange';
 import { ExchangeLog } from '../core/exchange/exchangeLog';
 import { ExchangeRecorder } from '../core/exchange/exchangeRecorder';
 import type { OutputValue } from '../core/invocation/resultMapper';
-import { encodeBase64 } from '../core/queues/base64';
 import { RouteTable } from '../core/routing/routeTable';
 import { VirtualClock } from '../core/time/virtualClock';
 import { DEFAULT_FRONT_DOOR_PORT, EXCHANGE_BODY_LIMIT, HOST_VERSION } from './constants';
 import type { FrontDoor } from './frontDoor/frontDoor';
 import { openFrontDoor } from './frontDoor/frontDoor';
+import { newHostKeys } from './frontDoor/auth';
 import { routeRequest } from './frontDoor/frontDoorRouter';
 import { callFrontDoor } from './frontDoor/loopbackCaller';
 import { resolveHandlerPort } from './handler/handlerPort';
@@ -82,7 +82,7 @@ export class FunctionHost {
     this.channel = new HttpClient(platform);
     this.caller = new HttpClient(platform);
     this.startedAt = platform.now();
-    this.keys = { master: randomKey(platform), functionDefault: randomKey(platform) };
+    this.keys = newHostKeys(platform);
     this.queues = new QueueService(
       this.clock,
       {
@@ -397,8 +397,4 @@ export class FunctionHost {
   private emit(event: HostEvent): void {
     this.events.emit(event);
   }
-}
-
-function randomKey(platform: Platform): string {
-  return encodeBase64(platform.randomBytes(30)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }

@@ -50,7 +50,12 @@ export function consolePrinter(write: (text: string) => void, useColor: boolean,
                 : c.plain;
         // Core Tools prints each line of a message (an exception's included) with the time.
         const stamp = c.gray(`[${event.time}]`);
-        write(event.message.split('\n').map((line) => `${stamp} ${color(line)}\n`).join(''));
+        write(
+          event.message
+            .split('\n')
+            .map((line) => `${stamp} ${color(line)}\n`)
+            .join(''),
+        );
         return;
       }
       case 'host.status':
