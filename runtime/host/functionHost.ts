@@ -1,6 +1,8 @@
 import type { AppModel } from '../core/app/appModel';
 import { loadApp } from '../core/app/appModel';
 import { formatDiagnostic } from '../core/app/diagnostics';
+import type { LogLevelRule } from '../core/logging/logLevels';
+import { isConsoleShown, isLevelShown } from '../core/logging/logLevels';
 import type { Diagnostic } from '../core/app/diagnostics';
 import type { FunctionDef } from '../core/app/functionJson';
 import { functionList } from '../core/control/functionList';
@@ -9,20 +11,22 @@ import type { ExchangeTrigger } from '../core/exchange/exchange';
 import { ExchangeLog } from '../core/exchange/exchangeLog';
 import { ExchangeRecorder } from '../core/exchange/exchangeRecorder';
 import type { OutputValue } from '../core/invocation/resultMapper';
-import { encodeBase64 } from '../core/queues/base64';
 import { RouteTable } from '../core/routing/routeTable';
 import { VirtualClock } from '../core/time/virtualClock';
 import { DEFAULT_FRONT_DOOR_PORT, EXCHANGE_BODY_LIMIT, HOST_VERSION } from './constants';
 import type { FrontDoor } from './frontDoor/frontDoor';
 import { openFrontDoor } from './frontDoor/frontDoor';
+import { newHostKeys } from './frontDoor/auth';
 import { routeRequest } from './frontDoor/frontDoorRouter';
 import { callFrontDoor } from './frontDoor/loopbackCaller';
+import { resolveHandlerPort } from './handler/handlerPort';
 import { HandlerSupervisor } from './handler/handlerSupervisor';
 import type { HandlerState } from './handler/handlerSupervisor';
 import type { AppContext, HostKeys, LogFields, LogLevel } from './hostContext';
 import { HttpClient } from './http/httpClient';
 import type { ServerConnection, ServerRequest, ServerResponse } from './http/serverConnection';
 import { deliverOutputs } from './invocation/outputDelivery';
+import { readinessWaitingLogger } from './invocation/invocationDiagnostics';
 import { invokeFromAdmin } from './invocation/triggerInvocations';
 import { HostEvents } from './hostEvents';
 import type { Platform } from './platform';
@@ -43,6 +47,8 @@ export interface FunctionHostOptions {
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** Where queues live; the in-memory service when absent. */
   readonly queueBackend?: QueueBackendFactory;
+  /** --verbose: build the Debug and Trace diagnostics whatever host.json's logLevel says. */
+  readonly verbose?: boolean;
 }
 
 /**
@@ -65,6 +71,7 @@ export class FunctionHost {
   private state: HostState = 'Starting';
   private lastFunctions: HostEvent | undefined;
   private errors: string[] = [];
+  private logLevels: readonly LogLevelRule[] = [];
   private readonly startedAt: number;
   readonly clock = new VirtualClock();
   /** The in-memory queue service: the queues, unless `queueBackend` put them elsewhere. */
@@ -82,7 +89,7 @@ export class FunctionHost {
     this.channel = new HttpClient(platform);
     this.caller = new HttpClient(platform);
     this.startedAt = platform.now();
-    this.keys = { master: randomKey(platform), functionDefault: randomKey(platform) };
+    this.keys = newHostKeys(platform);
     const queueLog = (level: 'warning' | 'error' | 'information', message: string, fn?: string) =>
       this.log(level, 'Host.Triggers.Queue', message, fn === undefined ? {} : { functionName: fn });
     this.queues = new QueueService(
@@ -197,7 +204,17 @@ export class FunctionHost {
   }
 
   log(level: LogLevel, category: string, message: string, fields: LogFields = {}): void {
-    this.events.log(level, category, message, fields);
+    this.events.log(
+      level,
+      category,
+      message,
+      fields,
+      !isConsoleShown(this.logLevels, category, level, message),
+    );
+  }
+
+  logEnabled(level: LogLevel, category: string): boolean {
+    return this.options.verbose === true || isLevelShown(this.logLevels, category, level);
   }
 
   private async loadApp(): Promise<AppModel> {
@@ -240,9 +257,11 @@ export class FunctionHost {
     this.supervisor?.stop();
     this.supervisor = undefined;
     this.context = undefined;
+    this.logLevels = app.host?.logLevels ?? [];
     this.errors = app.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic);
     for (const d of app.diagnostics)
       this.log(d.severity === 'error' ? 'error' : 'warning', 'Host.Startup', formatDiagnostic(d));
+    for (const line of app.startupLog) this.log(line.level, line.category, line.message);
 
     const config = app.host;
     const customHandler = config?.customHandler;
@@ -257,19 +276,17 @@ export class FunctionHost {
     this.errors.push(...routes.diagnostics.map(formatDiagnostic));
     const functions = app.functions.filter((fn) => !fn.http || routes.has(fn));
 
-    let port = this.handlerPort;
-    if (customHandler.port !== undefined) {
-      if (!(await this.platform.canBind(customHandler.port))) {
-        const message = `Unable to bind to port ${customHandler.port} specified in configuration (customHandler.port in host.json).`;
-        this.errors.push(message);
-        this.log('error', 'Host.Startup', message);
-        this.emitFunctions(app, functions, routes.diagnostics);
-        this.setState('Error');
-        return;
-      }
-      port = customHandler.port;
+    const resolved = await resolveHandlerPort(this.platform, customHandler, this.handlerPort, (...a) =>
+      this.log(...a),
+    );
+    if ('error' in resolved) {
+      this.errors.push(resolved.error.message);
+      this.log('error', 'Host.Startup', resolved.error.message);
+      this.emitFunctions(app, functions, [...routes.diagnostics, resolved.error]);
+      this.setState('Error');
+      return;
     }
-    port ??= await this.platform.pickFreePort();
+    const port = resolved.port;
     this.handlerPort = port;
     const frontDoorPort = this.frontDoor?.port ?? DEFAULT_FRONT_DOOR_PORT;
 
@@ -285,6 +302,7 @@ export class FunctionHost {
       initializationTimeoutMs: customHandler.initializationTimeoutMs,
       log: (line) => this.log(line.level, line.category, line.message),
       onState: (state, detail) => this.onHandlerState(supervisor, state, detail),
+      onWaiting: readinessWaitingLogger(this, port),
       onFatal: (reason) => {
         this.errors.push(reason);
         this.setState('Error');
@@ -308,6 +326,7 @@ export class FunctionHost {
       state: () => this.state,
       errors: () => this.errors,
       log: (level, category, message, fields) => this.log(level, category, message, fields),
+      logEnabled: (level, category) => this.logEnabled(level, category),
       record: (trigger, title) => this.record(trigger, title),
       now: () => this.clock.now(),
       deliverOutputs: (fn, outputs, rec) => this.deliver(fn, outputs, rec),
@@ -393,8 +412,4 @@ export class FunctionHost {
   private emit(event: HostEvent): void {
     this.events.emit(event);
   }
-}
-
-function randomKey(platform: Platform): string {
-  return encodeBase64(platform.randomBytes(30)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }

@@ -2,6 +2,7 @@ import type { AppModel } from '../core/app/appModel';
 import type { FunctionDef } from '../core/app/functionJson';
 import type { CustomHandlerOptions, HostConfig } from '../core/app/hostJson';
 import type { HostState } from '../core/control/protocol';
+import type { LogLevelName } from '../core/logging/logLevels';
 import type { ExchangeTrigger } from '../core/exchange/exchange';
 import type { ExchangeRecorder } from '../core/exchange/exchangeRecorder';
 import type { OutputValue } from '../core/invocation/resultMapper';
@@ -10,7 +11,7 @@ import type { HandlerSupervisor } from './handler/handlerSupervisor';
 import type { HttpClient } from './http/httpClient';
 import type { Platform } from './platform';
 
-export type LogLevel = 'debug' | 'information' | 'warning' | 'error';
+export type LogLevel = LogLevelName;
 
 export interface LogFields {
   readonly functionName?: string;
@@ -26,6 +27,11 @@ export interface HostKeys {
 export interface HostServices {
   readonly platform: Platform;
   log(level: LogLevel, category: string, message: string, fields?: LogFields): void;
+  /**
+   * Whether a line at this level and category reaches the console (host.json logging.logLevel,
+   * or --verbose): diagnostics that cost something to build are built only then.
+   */
+  logEnabled(level: LogLevel, category: string): boolean;
   record(trigger: ExchangeTrigger, title: string): ExchangeRecorder;
   /** The host's (virtual) clock. */
   now(): number;

@@ -19,8 +19,16 @@ export class HostEvents {
     for (const listener of this.listeners) listener(event);
   }
 
-  log(level: LogLevel, category: string, message: string, fields: LogFields = {}): void {
-    this.emit({ type: 'log', time: new Date(this.now()).toISOString(), level, category, message, ...fields });
+  log(level: LogLevel, category: string, message: string, fields: LogFields = {}, hidden = false): void {
+    this.emit({
+      type: 'log',
+      time: new Date(this.now()).toISOString(),
+      level,
+      category,
+      message,
+      ...fields,
+      ...(hidden && { hidden: true }),
+    });
   }
 
   /**

@@ -22,7 +22,7 @@ Options:
                                               (AzureWebJobsStorage by default)
   --json             Print every host event (logs, exchanges, status) as one JSON line each
   --control          Speak the framed control protocol on stdio (used by the playground)
-  --verbose          Print debug lines too (the handler's command line, ...)
+  --verbose          Print every line, Debug included, whatever host.json logging.logLevel says
   -h, --help         Show this help`;
 
 interface CliOptions {
@@ -87,6 +87,7 @@ async function main(): Promise<number> {
     ...(parsed.port !== undefined && { port: parsed.port }),
     enableAuth: parsed.enableAuth,
     ...(storage && { queueBackend: storage.queueBackend }),
+    verbose: parsed.verbose,
   });
   const out = (text: string) => process.stdout.write(text);
   if (parsed.json) host.subscribe((event) => out(asciiJson(event) + '\n'));

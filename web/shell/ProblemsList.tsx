@@ -32,6 +32,7 @@ export function ProblemsList({
             >
               {formatDiagnostic(d)}
             </button>
+            {d.hint !== undefined && <p className="problems__hint">{d.hint}</p>}
           </li>
         ))}
       </ul>

@@ -271,18 +271,170 @@ describe('function.json', () => {
     ]);
   });
 
-  test('host.json http.routes synthesizes http-handler functions when the runtime is custom', () => {
+  test('host.json http.routes synthesize http-handler functions when the runtime is custom', () => {
     const m = app(
       {
         hostJson:
-          '{"version":"2.0","customHandler":{"description":{"defaultExecutablePath":"x"},"http":{"routes":[{"route":"{*route}"},{"route":"a b"}]}}}',
+          '{"version":"2.0","customHandler":{"description":{"defaultExecutablePath":"x"},"http":{"routes":[{"route":"{*route}"},{"route":"/bad//slash","authorizationLevel":"anonymous"},{"route":"/with space","authorizationLevel":"anonymous"}]}}}',
       },
       { FUNCTIONS_WORKER_RUNTIME: 'Custom' },
     );
-    expect(m.functions.map((f) => [f.name, f.http?.route])).toEqual([['http-handler1', '{*route}']]);
-    expect(messages(m)).toEqual([
-      "host.json: customHandler.http.routes[1].route: The route 'a b' is not valid for http-handler2.",
+    expect(m.functions.map((f) => [f.name, f.http?.route, f.http?.authLevel])).toEqual([
+      ['http-handler1', '{*route}', 'function'],
+      ['http-handler3', '/with space', 'anonymous'],
     ]);
+    expect(messages(m)).toEqual([
+      "host.json: customHandler.http.routes[1].route: Unable to create function http-handler2 for route /bad//slash due to invalid route: The route template separator character '/' cannot appear consecutively. It must be separated by either a parameter or a literal value. (Parameter 'routeTemplate')",
+    ]);
+    expect(m.startupLog.map((l) => l.message)).toEqual([
+      'Created function http-handler1 for route {*route} (authLevel=Function).',
+      'Created function http-handler3 for route /with space (authLevel=Anonymous).',
+    ]);
+  });
+
+  // HttpWorkerFunctionProviderTests.RouteValidation_Patterns
+  test.each([
+    ['/simple', undefined],
+    ['/with space', undefined],
+    ['/param/{name}', undefined],
+    ['/double//slash', 'cannot appear consecutively'],
+    ['', 'Route cannot be null, empty or whitespace.'],
+    [' ', 'Route cannot be null, empty or whitespace.'],
+    ['/empty/{}', 'invalid'],
+    ['/unbalanced/{name', 'incomplete parameter'],
+    ['/too/many/close}', 'incomplete parameter'],
+  ])('route %j: %s', (route, error) => {
+    const m = app(
+      {
+        hostJson: JSON.stringify({
+          version: '2.0',
+          customHandler: { description: { defaultExecutablePath: 'x' }, http: { routes: [{ route }] } },
+        }),
+      },
+      { FUNCTIONS_WORKER_RUNTIME: 'custom' },
+    );
+    if (error === undefined) {
+      expect(m.functions.map((f) => f.name)).toEqual(['http-handler1']);
+      expect(m.diagnostics).toEqual([]);
+    } else {
+      expect(m.functions).toEqual([]);
+      expect(m.host).toBeDefined();
+      expect(m.diagnostics).toHaveLength(1);
+      expect(m.diagnostics[0]?.functionName).toBe('http-handler1');
+      expect(m.diagnostics[0]?.message.toLowerCase()).toContain(error.toLowerCase());
+    }
+  });
+
+  test('routes without the custom worker runtime stop the host, with a hint', () => {
+    const m = app(
+      {
+        hostJson:
+          '{"version":"2.0","customHandler":{"description":{"defaultExecutablePath":"x"},"http":{"routes":[{"route":"/a"}]}}}',
+      },
+      { FUNCTIONS_WORKER_RUNTIME: 'node' },
+    );
+    expect(m.host).toBeUndefined();
+    expect(m.functions).toEqual([]);
+    expect(m.diagnostics.map((d) => [d.severity, d.message])).toEqual([
+      ['error', 'Routes configuration is only allowed for worker runtime: custom'],
+    ]);
+    expect(m.diagnostics[0]?.hint).toContain('FUNCTIONS_WORKER_RUNTIME "custom" (it is "node")');
+  });
+
+  test('routes and function.json folders together stop the host', () => {
+    const m = app(
+      {
+        hostJson:
+          '{"version":"2.0","customHandler":{"description":{"defaultExecutablePath":"x"},"http":{"routes":[{"route":"/a"}]}}}',
+        functionFolders: [{ name: 'Existing', functionJson: HTTP_FN }],
+      },
+      { FUNCTIONS_WORKER_RUNTIME: 'custom' },
+    );
+    expect(m.host).toBeUndefined();
+    expect(m.functions).toEqual([]);
+    expect(messages(m)).toEqual([
+      'host.json: customHandler.http.routes: Detected both function.json files and custom handler HTTP route configuration definition in host.jsonOnly one configuration source is supported. Remove either the function.json files or the HTTP routes entries in host.json.',
+    ]);
+  });
+});
+
+describe('configurationProfile', () => {
+  const profileHost = (profile: unknown, extra = '') =>
+    `{"version":"2.0","configurationProfile":${JSON.stringify(profile)},"customHandler":{"description":{"defaultExecutablePath":"node"}${extra}}}`;
+
+  // ScriptHostWorkerRuntimeResolverTests and HostConfigurationProfileTests
+  test.each(['mcp-custom-handler', 'MCP-Custom-Handler', 'web-app-custom-handler', 'WEB-App-Custom-Handler'])(
+    '%s proxies every path with no prefix, whatever FUNCTIONS_WORKER_RUNTIME says',
+    (profile) => {
+      const m = app({ hostJson: profileHost(profile) }, { FUNCTIONS_WORKER_RUNTIME: 'node' });
+      expect(m.diagnostics).toEqual([]);
+      expect(m.host?.profile).toEqual({ name: profile.toLowerCase(), workerRuntime: 'custom' });
+      expect(m.host?.routePrefix).toBe('');
+      expect(m.host?.customHandler?.enableProxyingHttpRequest).toBe(true);
+      expect(m.functions.map((f) => [f.name, f.http?.route])).toEqual([['http-handler1', '{*route}']]);
+    },
+  );
+
+  test('host.json values win over the profile', () => {
+    const m = app({
+      hostJson: profileHost(
+        'mcp-custom-handler',
+        ',"enableProxyingHttpRequest":false,"http":{"routes":[{"authorizationLevel":"anonymous"},{"route":"two"}]}',
+      ).replace('"version"', '"extensions":{"http":{"routePrefix":"mcp"}},"version"'),
+    });
+    expect(m.host?.customHandler?.enableProxyingHttpRequest).toBe(false);
+    expect(m.host?.routePrefix).toBe('mcp');
+    expect(m.functions.map((f) => [f.name, f.http?.route, f.http?.authLevel])).toEqual([
+      ['http-handler1', '{*route}', 'anonymous'],
+      ['http-handler2', 'two', 'function'],
+    ]);
+  });
+
+  test('the profile can come from AzureFunctionsJobHost__configurationProfile', () => {
+    const m = app(
+      {},
+      {
+        AzureFunctionsJobHost__configurationProfile: 'web-app-custom-handler',
+        FUNCTIONS_WORKER_RUNTIME: 'python',
+      },
+    );
+    expect(m.host?.profile.name).toBe('web-app-custom-handler');
+    expect(m.functions.map((f) => f.name)).toEqual(['http-handler1']);
+  });
+
+  test.each(['', 'default', 'Default'])(
+    '%j is the default profile: no routes, the runtime from settings',
+    (p) => {
+      const m = app({ hostJson: profileHost(p), functionFolders: [{ name: 'f', functionJson: HTTP_FN }] });
+      expect(m.diagnostics).toEqual([]);
+      expect(m.host?.profile).toEqual({ name: 'default' });
+      expect(m.host?.routePrefix).toBe('api');
+      expect(m.functions.map((f) => f.name)).toEqual(['f']);
+    },
+  );
+
+  test("an unknown profile stops the host with the host's message", () => {
+    const m = app({ hostJson: profileHost('mcp') });
+    expect(m.host).toBeUndefined();
+    expect(m.diagnostics.map((d) => d.message)).toEqual([
+      "Configuration profile 'mcp' is not supported. Supported values: '', 'default', 'mcp-custom-handler', 'web-app-custom-handler'.",
+    ]);
+    expect(m.diagnostics[0]?.hint).toContain('mcp-custom-handler');
+  });
+
+  test('a profile with function.json folders stops the host: the profile adds a route', () => {
+    const m = app({
+      hostJson: profileHost('mcp-custom-handler'),
+      functionFolders: [{ name: 'f', functionJson: HTTP_FN }],
+    });
+    expect(m.host).toBeUndefined();
+    expect(m.diagnostics[0]?.message).toMatch(/^Detected both function.json files/);
+  });
+
+  test('a profile without a customHandler section asks for the description', () => {
+    const m = app({ hostJson: '{"version":"2.0","configurationProfile":"mcp-custom-handler"}' });
+    expect(m.host).toBeUndefined();
+    expect(messages(m)).toEqual(['host.json: customHandler.description: Missing worker Description.']);
   });
 });
 
@@ -301,5 +453,108 @@ describe('local.settings.json', () => {
     const m = app({ localSettingsJson: '{"Values":{"N":5,"B":true},"Host":{"LocalHttpPort":7072}}' });
     expect(m.localValues).toEqual({ N: '5', B: 'True' });
     expect(m.localHttpPort).toBe(7072);
+  });
+});
+
+// HttpWorkerOptionsSetupTests: host.json as the host's own tests write it (Json.NET reads it).
+describe('host.json as Json.NET reads it', () => {
+  test('single quotes and a trailing comma (MissingOrValid_HttpWorkerConfig_DoesNotThrowException)', () => {
+    const m = app({
+      hostJson:
+        "{\n 'version': '2.0',\n 'customHandler': {'description': {'defaultExecutablePath': 'testExe'}},\n}",
+    });
+    expect(m.diagnostics).toEqual([]);
+    expect(m.host?.customHandler?.description.defaultExecutablePath).toBe('testExe');
+  });
+
+  test('unquoted names, an escaped single quote, comments', () => {
+    const m = app({
+      hostJson:
+        "{version: '2.0', /* c */ customHandler: {description: {defaultExecutablePath: 'it\\'s', $x_1: 1}}}",
+    });
+    expect(m.diagnostics).toEqual([]);
+    expect(m.host?.customHandler?.description.defaultExecutablePath).toBe("it's");
+  });
+
+  test('a single-quoted string still may not span lines', () => {
+    expect(messages(app({ hostJson: "{'version': '2.\n0'}" }))[0]).toContain('Unterminated string');
+  });
+
+  test('environment overrides named with colons (HttpWorkerConfig_OverrideConfigViaEnvVars_Test)', () => {
+    const m = app(
+      {
+        hostJson: `{
+          'version': '2.0',
+          'httpWorker': {'description': {
+            'langauge': 'testExe', 'defaultExecutablePath': 'dotnet', 'defaultWorkerPath': 'ManualTrigger/run.csx',
+            'arguments': ['--xTest1 --xTest2'], 'workerArguments': ['--xTest3 --xTest4']}}}`,
+      },
+      {
+        'AzureFunctionsJobHost:httpWorker:description:defaultWorkerPath': 'OneSecondTimer/run.csx',
+        'AzureFunctionsJobHost:httpWorker:description:arguments': '["--xTest5", "--xTest6", "--xTest7"]',
+      },
+    );
+    const d = m.host?.customHandler?.description;
+    expect(d?.defaultExecutablePath).toBe('dotnet');
+    expect(d?.defaultWorkerPath).toBe('OneSecondTimer/run.csx');
+    expect(d?.arguments).toEqual(['--xTest5', '--xTest6', '--xTest7']);
+    expect(d?.workerArguments).toEqual(['--xTest3 --xTest4']);
+  });
+
+  test('a port given as a string (CustomHandler_Config_ExpectedValues_WorkerDirectory_WorkingDirectory)', () => {
+    const m = app({
+      hostJson:
+        "{'version': '2.0', 'customHandler': {'description': {'defaultExecutablePath': 'node'}, 'port': '5678'}}",
+    });
+    expect(m.host?.customHandler?.port).toBe(5678);
+  });
+
+  test.each([0, 1234567])(
+    'port %d is refused with the host message (CustomHandlerConfig_Validate_InvalidPort)',
+    (port) => {
+      const m = app({
+        hostJson: `{'version': '2.0', 'customHandler': {'description': {'defaultExecutablePath': 'node'}, 'port': ${port}}}`,
+      });
+      expect(m.host).toBeUndefined();
+      expect(m.diagnostics.map((d) => d.message)).toEqual([
+        `Unable to bind to port ${port} specified in configuration. Please specify a different port or remove the section to allow dynamic binding of port.`,
+      ]);
+    },
+  );
+});
+
+describe('HttpWorkerOptionsSetupTests, the routes', () => {
+  // CustomHandler_WithValidHttpRoutes_ConfiguresRoutes
+  test('routes are read in order', () => {
+    const m = app(
+      {
+        hostJson: `{'version': '2.0', 'customHandler': {'description': {'defaultExecutablePath': 'handlerExecutable'},
+          'http': {'routes': [{'route': '/alpha', 'authorizationLevel': 'function'}, {'route': '{*catchAll}', 'authorizationLevel': 'function'}]}}}`,
+      },
+      { FUNCTIONS_WORKER_RUNTIME: 'custom' },
+    );
+    expect(m.functions.map((f) => f.http?.route)).toEqual(['/alpha', '{*catchAll}']);
+  });
+
+  // Configure_SetsCustomRoutesEnabled_BasedOnWorkerRuntime
+  test.each([
+    ['customHandler', 'custom', true],
+    ['customHandler', 'node', false],
+    ['httpWorker', 'custom', true],
+    ['httpWorker', 'node', false],
+  ])('%s section with runtime %s: routes enabled %s', (section, runtime, enabled) => {
+    const m = app(
+      {
+        hostJson: `{'version': '2.0', '${section}': {'description': {'defaultExecutablePath': 'handlerExe'},
+          'http': {'routes': [{'route': '/alpha', 'authorizationLevel': 'function'}]}}}`,
+      },
+      { FUNCTIONS_WORKER_RUNTIME: runtime },
+    );
+    expect(m.functions.map((f) => f.name)).toEqual(enabled ? ['http-handler1'] : []);
+    expect(
+      m.diagnostics.some(
+        (d) => d.message === 'Routes configuration is only allowed for worker runtime: custom',
+      ),
+    ).toBe(!enabled);
   });
 });

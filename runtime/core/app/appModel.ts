@@ -1,15 +1,13 @@
-import { jsonArray, jsonObject, jsonString } from '../json/jsonNode';
-import type { BindingDef, FunctionDef } from './functionJson';
-import { readFunctionJson } from './functionJson';
-import { HTTP_METHODS } from './bindingTypes';
-import type { AuthLevel } from './bindingTypes';
+import { resolveWorkerRuntime } from './configurationProfile';
 import type { Diagnostic } from './diagnostics';
-import { diagnostic } from './diagnostics';
+import type { FunctionDef } from './functionJson';
+import { readFunctionJson } from './functionJson';
+import type { StartupLine } from './hostHttpRoutes';
+import { functionsFromHostRoutes } from './hostHttpRoutes';
 import type { HostConfig } from './hostJson';
-import { HOST_JSON, readHostJson } from './hostJson';
+import { readHostJson } from './hostJson';
 import { readLocalSettings } from './localSettings';
 import type { Settings } from './settings';
-import { lookupSetting } from './settings';
 
 /** The app's configuration files as text; a missing file is undefined. */
 export interface AppFiles {
@@ -29,6 +27,8 @@ export interface AppModel {
   /** Functions that loaded; broken ones are absent and described in `diagnostics`. */
   readonly functions: readonly FunctionDef[];
   readonly diagnostics: readonly Diagnostic[];
+  /** What the host logs while loading the app, besides the diagnostics. */
+  readonly startupLog: readonly StartupLine[];
 }
 
 export function loadApp(files: AppFiles, env: Record<string, string | undefined>): AppModel {
@@ -50,112 +50,28 @@ export function loadApp(files: AppFiles, env: Record<string, string | undefined>
     if (result.function) functions.push(result.function);
   }
 
+  const startupLog: StartupLine[] = [];
   const routes = host?.customHandler?.httpRoutes ?? [];
-  if (routes.length > 0) {
-    const runtime = lookupSetting(settings, 'FUNCTIONS_WORKER_RUNTIME')?.toLowerCase();
-    if (folders.length > 0) {
-      diagnostics.push(
-        diagnostic(
-          'error',
-          HOST_JSON,
-          'customHandler.http.routes cannot be combined with function.json files: remove one or the other.',
-          { where: 'customHandler.http.routes' },
-        ),
-      );
-    } else if (runtime === 'custom') {
-      routes.forEach((r, i) => {
-        const fn = synthesizeHttpFunction(
-          `http-handler${i + 1}`,
-          r.route,
-          r.authorizationLevel,
-          diagnostics,
-          i,
-        );
-        if (fn) functions.push(fn);
-      });
-    } else {
-      diagnostics.push(
-        diagnostic(
-          'warning',
-          HOST_JSON,
-          'customHandler.http.routes is only used when FUNCTIONS_WORKER_RUNTIME is "custom".',
-          { where: 'customHandler.http.routes' },
-        ),
-      );
+  let stopped = false;
+  if (host && routes.length > 0) {
+    const runtime = resolveWorkerRuntime(host.profile, settings);
+    const result = functionsFromHostRoutes(routes, runtime, functions.length, diagnostics, startupLog);
+    if (result.ok) functions.push(...result.functions);
+    else {
+      // The host fails to start: no functions, no handler.
+      diagnostics.push(result.error);
+      stopped = true;
     }
   }
 
   return {
-    ...(host && { host }),
+    ...(host && !stopped && { host }),
     settings,
     localValues: local.settings.values,
     ...(local.settings.localHttpPort !== undefined && { localHttpPort: local.settings.localHttpPort }),
-    functions,
+    functions: stopped ? [] : functions,
     diagnostics,
-  };
-}
-
-function synthesizeHttpFunction(
-  name: string,
-  route: string,
-  level: string,
-  diagnostics: Diagnostic[],
-  index: number,
-): FunctionDef | undefined {
-  const where = `customHandler.http.routes[${index}].route`;
-  const unbalanced = route.split('{').length !== route.split('}').length;
-  if (route.includes(' ') || route.includes('//') || unbalanced || route.includes('{}')) {
-    diagnostics.push(
-      diagnostic('error', HOST_JSON, `The route '${route}' is not valid for ${name}.`, {
-        where,
-        functionName: name,
-      }),
-    );
-    return undefined;
-  }
-  const methods = jsonArray(HTTP_METHODS.map((m) => jsonString(m.toLowerCase())));
-  const trigger: BindingDef = {
-    index: 0,
-    name: 'req',
-    type: 'httpTrigger',
-    typeLower: 'httptrigger',
-    direction: 'in',
-    props: jsonObject([
-      ['type', jsonString('httpTrigger')],
-      ['direction', jsonString('in')],
-      ['name', jsonString('req')],
-      ['route', jsonString(route)],
-      ['methods', methods],
-      ['authLevel', jsonString(level)],
-    ]),
-  };
-  const output: BindingDef = {
-    index: 1,
-    name: 'res',
-    type: 'http',
-    typeLower: 'http',
-    direction: 'out',
-    props: jsonObject([
-      ['type', jsonString('http')],
-      ['direction', jsonString('out')],
-      ['name', jsonString('res')],
-    ]),
-  };
-  const authLevel = (
-    ['anonymous', 'user', 'function', 'system', 'admin'].includes(level.toLowerCase())
-      ? level.toLowerCase()
-      : 'function'
-  ) as AuthLevel;
-  return {
-    name,
-    file: HOST_JSON,
-    bindings: [trigger, output],
-    trigger,
-    inputs: [],
-    outputs: [output],
-    disabled: false,
-    http: { methods: null, route, authLevel },
-    synthesized: true,
+    startupLog,
   };
 }
 

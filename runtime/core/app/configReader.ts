@@ -17,17 +17,24 @@ export class ConfigReader {
     private readonly functionName?: string,
   ) {}
 
-  error(message: string, where: string | undefined, node?: JsonNode): void {
-    this.diagnostics.push(this.make('error', message, where, node));
+  error(message: string, where: string | undefined, node?: JsonNode, hint?: string): void {
+    this.diagnostics.push(this.make('error', message, where, node, hint));
   }
 
   warn(message: string, where: string | undefined, node?: JsonNode): void {
     this.diagnostics.push(this.make('warning', message, where, node));
   }
 
-  private make(severity: Diagnostic['severity'], message: string, where?: string, node?: JsonNode) {
+  private make(
+    severity: Diagnostic['severity'],
+    message: string,
+    where?: string,
+    node?: JsonNode,
+    hint?: string,
+  ) {
     return diagnostic(severity, this.file, message, {
       ...(where !== undefined && { where }),
+      ...(hint !== undefined && { hint }),
       pos: node?.pos,
       ...(this.functionName !== undefined && { functionName: this.functionName }),
     });
@@ -40,7 +47,7 @@ export class ConfigReader {
   parseObject(text: string, label: string): JsonObject | undefined {
     let root: JsonNode;
     try {
-      root = parseJson(text);
+      root = parseJson(text, { jsonNet: true });
     } catch (e) {
       if (!(e instanceof JsonSyntaxError)) throw e;
       this.diagnostics.push(

@@ -13,13 +13,15 @@ export interface Diagnostic {
   readonly message: string;
   /** The function the problem belongs to; absent for app-wide problems. */
   readonly functionName?: string;
+  /** What to change, in plain words, when the message is the real host's terse wording. */
+  readonly hint?: string;
 }
 
 export function diagnostic(
   severity: Diagnostic['severity'],
   file: string,
   message: string,
-  at?: { where?: string; pos?: SourcePos | undefined; functionName?: string },
+  at?: { where?: string; pos?: SourcePos | undefined; functionName?: string; hint?: string },
 ): Diagnostic {
   return {
     severity,
@@ -28,6 +30,7 @@ export function diagnostic(
     ...(at?.where !== undefined && { where: at.where }),
     ...(at?.pos && { line: at.pos.line, column: at.pos.column }),
     ...(at?.functionName !== undefined && { functionName: at.functionName }),
+    ...(at?.hint !== undefined && { hint: at.hint }),
   };
 }
 

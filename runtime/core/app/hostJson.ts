@@ -2,6 +2,10 @@ import type { JsonObject } from '../json/jsonNode';
 import { getProp, jsonObject, jsonString, setPropIgnoreCase } from '../json/jsonNode';
 import { parseTimeSpan } from '../time/timeSpan';
 import { ConfigReader } from './configReader';
+import type { ConfigurationProfile } from './configurationProfile';
+import { applyConfigurationProfile } from './configurationProfile';
+import type { LogLevelRule } from '../logging/logLevels';
+import { readLogLevels } from '../logging/logLevels';
 import type { Diagnostic } from './diagnostics';
 
 export const HOST_JSON = 'host.json';
@@ -47,6 +51,10 @@ export interface HostConfig {
   readonly functionTimeoutMs: number | null;
   /** `extensions.queues`, read by the queue trigger. */
   readonly queues?: JsonObject;
+  /** `logging.logLevel`: what the console (CLI and the playground's terminal) shows. */
+  readonly logLevels: readonly LogLevelRule[];
+  /** Root `configurationProfile`, resolved; `default` when none is set. */
+  readonly profile: ConfigurationProfile;
   readonly raw: JsonObject;
 }
 
@@ -56,10 +64,18 @@ export interface HostJsonResult {
   readonly diagnostics: Diagnostic[];
 }
 
+/** HttpWorkerOptionsSetup.Validate's words when a fixed `customHandler.port` cannot be used. */
+export function unableToBindPortMessage(port: number): string {
+  return `Unable to bind to port ${port} specified in configuration. Please specify a different port or remove the section to allow dynamic binding of port.`;
+}
+
+export const PORT_HINT =
+  'customHandler.port must be a free TCP port from 1 to 65535 on this machine; another program (or a handler left running) may hold it. Remove "port" to let the host pick a free one.';
+
 /** Core Tools' default; Azure's Consumption plan uses 5 minutes. */
 export const DEFAULT_FUNCTION_TIMEOUT_MS = 30 * 60 * 1000;
 export const DEFAULT_INITIALIZATION_TIMEOUT_MS = 30 * 1000;
-const ENV_PREFIX = 'azurefunctionsjobhost__';
+const ENV_PREFIX = 'azurefunctionsjobhost:';
 
 /**
  * Reads host.json as the host does, after applying `AzureFunctionsJobHost__a__b` environment
@@ -77,7 +93,8 @@ export function readHostJson(
   const root = r.parseObject(text, 'host.json');
   if (!root) return { diagnostics: r.diagnostics };
   applyEnvironmentOverrides(root, env);
-  applyConfigurationProfile(root, r);
+  const profile = applyConfigurationProfile(root, r);
+  if (!profile) return { diagnostics: r.diagnostics };
 
   const version = r.string(root, 'version', 'version');
   if (version === undefined) {
@@ -101,6 +118,7 @@ export function readHostJson(
 
   const customHandler = readCustomHandler(root, r);
   const functionTimeoutMs = readFunctionTimeout(root, r);
+  const logLevels = readLogLevels(root, r);
   const fatal = r.diagnostics.some((d) => d.severity === 'error' && isFatalKey(d.where));
   if (fatal) return { diagnostics: r.diagnostics };
   return {
@@ -110,6 +128,8 @@ export function readHostJson(
       routePrefix,
       functionTimeoutMs,
       ...(queues && { queues }),
+      logLevels,
+      profile,
       raw: root,
     },
     diagnostics: r.diagnostics,
@@ -118,7 +138,10 @@ export function readHostJson(
 
 // Problems in these keys stop the host, as the real host's options validation throws.
 function isFatalKey(where: string | undefined): boolean {
-  return where === undefined || /^(customHandler|httpWorker|functionTimeout|version)/i.test(where);
+  return (
+    where === undefined ||
+    /^(customHandler|httpWorker|functionTimeout|version|configurationProfile|logging\.logLevel)/i.test(where)
+  );
 }
 
 function readCustomHandler(root: JsonObject, r: ConfigReader): CustomHandlerOptions | undefined {
@@ -179,11 +202,7 @@ function readCustomHandler(root: JsonObject, r: ConfigReader): CustomHandlerOpti
 
   const port = r.integer(node, 'port', `${section}.port`);
   if (port !== undefined && (port <= 0 || port > 65535)) {
-    r.error(
-      `Unable to bind to port ${port} specified in configuration. Choose a port from 1 to 65535.`,
-      `${section}.port`,
-      getProp(node, 'port'),
-    );
+    r.error(unableToBindPortMessage(port), `${section}.port`, getProp(node, 'port'), PORT_HINT);
   }
 
   const httpNode = r.object(node, 'http', `${section}.http`);
@@ -290,11 +309,14 @@ function readFunctionTimeout(root: JsonObject, r: ConfigReader): number | null {
   return ms;
 }
 
-/** `AzureFunctionsJobHost__customHandler__description__defaultExecutablePath=...` overrides host.json. */
+/** `AzureFunctionsJobHost__customHandler__description__defaultExecutablePath=...` (or with `:`) overrides host.json. */
 function applyEnvironmentOverrides(root: JsonObject, env: Record<string, string | undefined>): void {
   for (const [name, value] of Object.entries(env)) {
-    if (value === undefined || !name.toLowerCase().startsWith(ENV_PREFIX)) continue;
-    const path = name.slice(ENV_PREFIX.length).split('__').filter(Boolean);
+    // .NET configuration reads `__` in an environment variable's name as its key separator `:`,
+    // so `AzureFunctionsJobHost:customHandler:port` works as well as the `__` spelling.
+    const key = name.replace(/__/g, ':');
+    if (value === undefined || !key.toLowerCase().startsWith(ENV_PREFIX)) continue;
+    const path = key.slice(ENV_PREFIX.length).split(':').filter(Boolean);
     if (path.length === 0) continue;
     let node = root;
     for (const key of path.slice(0, -1)) {
@@ -309,46 +331,4 @@ function applyEnvironmentOverrides(root: JsonObject, env: Record<string, string 
     }
     setPropIgnoreCase(node, path[path.length - 1]!, jsonString(value));
   }
-}
-
-/** The newer host's profiles imply proxying with a catch-all route and no route prefix. */
-function applyConfigurationProfile(root: JsonObject, r: ConfigReader): void {
-  const profile = r.string(root, 'configurationProfile', 'configurationProfile');
-  if (profile === undefined) return;
-  const known = ['mcp-custom-handler', 'web-app-custom-handler'];
-  if (!known.includes(profile.toLowerCase())) {
-    r.warn(
-      `Unknown configurationProfile '${profile}'; expected one of ${known.join(', ')}.`,
-      'configurationProfile',
-    );
-    return;
-  }
-  const custom = getProp(root, 'customHandler');
-  if (custom?.kind === 'object') {
-    if (getProp(custom, 'enableProxyingHttpRequest') === undefined) {
-      setPropIgnoreCase(custom, 'enableProxyingHttpRequest', { kind: 'bool', value: true });
-    }
-    let http = getProp(custom, 'http');
-    if (http?.kind !== 'object') {
-      http = jsonObject();
-      setPropIgnoreCase(custom, 'http', http);
-    }
-    if (getProp(http, 'routes') === undefined) {
-      setPropIgnoreCase(http, 'routes', {
-        kind: 'array',
-        items: [jsonObject([['route', jsonString('{*route}')]])],
-      });
-    }
-  }
-  let extensions = getProp(root, 'extensions');
-  if (extensions?.kind !== 'object') {
-    extensions = jsonObject();
-    setPropIgnoreCase(root, 'extensions', extensions);
-  }
-  let http = getProp(extensions, 'http');
-  if (http?.kind !== 'object') {
-    http = jsonObject();
-    setPropIgnoreCase(extensions, 'http', http);
-  }
-  if (getProp(http, 'routePrefix') === undefined) setPropIgnoreCase(http, 'routePrefix', jsonString(''));
 }

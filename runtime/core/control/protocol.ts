@@ -94,11 +94,13 @@ export type HostEvent =
   | {
       readonly type: 'log';
       readonly time: string;
-      readonly level: 'debug' | 'information' | 'warning' | 'error';
+      readonly level: 'trace' | 'debug' | 'information' | 'warning' | 'error' | 'critical';
       readonly category: string;
       readonly message: string;
       readonly functionName?: string;
       readonly invocationId?: string;
+      /** host.json `logging.logLevel` keeps it off the console (the CLI and the terminal). */
+      readonly hidden?: true;
     }
   | { readonly type: 'exchange'; readonly exchange: Exchange }
   | { readonly type: 'queues'; readonly queues: readonly QueueState[] }

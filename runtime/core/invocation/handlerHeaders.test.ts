@@ -118,7 +118,7 @@ describe('forwarding: the request', () => {
 });
 
 describe('forwarding: the answer relayed to the caller', () => {
-  test('Date, Server, Content-Length, Connection, Keep-Alive and a chunked Transfer-Encoding are dropped; Content-Length is the buffered size', () => {
+  test('Content-Length, Connection, Keep-Alive and a chunked Transfer-Encoding are dropped, Date and Server kept; Content-Length is the buffered size', () => {
     const handler = [
       'Date',
       'Mon, 01 Jan 2024 00:00:00 GMT',
@@ -142,8 +142,12 @@ describe('forwarding: the answer relayed to the caller', () => {
       '99',
     ];
     expect(forwardResponseHeaders(handler, 13)).toEqual([
+      'Date',
+      'Mon, 01 Jan 2024 00:00:00 GMT',
       'X-Handler',
       'h1',
+      'server',
+      'Kestrel',
       'Content-Type',
       'text/x-teapot',
       'Set-Cookie',

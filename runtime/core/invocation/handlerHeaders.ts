@@ -60,7 +60,7 @@ export function forwardRequestHeaders(
   return headers;
 }
 
-/** Forwarding's answer to the caller: the handler's headers minus framing and connection ones. */
+/** Forwarding's answer to the caller: the handler's headers (Date and Server too) minus framing and connection ones. */
 export function forwardResponseHeaders(handlerRawHeaders: readonly string[], bodyLength: number): string[] {
   const relayed: string[] = [];
   let chunked = false;
@@ -75,7 +75,8 @@ export function forwardResponseHeaders(handlerRawHeaders: readonly string[], bod
     const lower = name.toLowerCase();
     if (lower === 'transfer-encoding' && chunked) continue;
     if (lower === 'connection' || lower === 'keep-alive') continue;
-    if (lower === 'date' || lower === 'server' || lower === 'content-length') continue;
+    // Date and Server stay: Kestrel adds its own only to a response that has none.
+    if (lower === 'content-length') continue;
     relayed.push(name, handlerRawHeaders[i + 1]!);
   }
   relayed.push('Content-Length', String(bodyLength));

@@ -10,6 +10,7 @@ const CODES: Record<HintCode, true> = {
   'non-2xx-result': true,
   'empty-json-result': true,
   'null-header-value': true,
+  'header-refused': true,
   'base64-output': true,
   'outputs-missing-res': true,
   'no-outputs': true,

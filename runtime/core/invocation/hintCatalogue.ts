@@ -58,6 +58,19 @@ export const HINTS = {
       'null-header-value',
       `${where}.headers["${key}"] is null. The real host fails with 500 on a null header value.`,
     ),
+  headerRefused: (where: string, key: string, kind: string, char = ''): Hint => {
+    const after =
+      'Kestrel refuses it while writing the response, after the invocation succeeded, so the caller gets 500 with an empty body.';
+    const what =
+      kind === 'an array' || kind === 'an object'
+        ? `is ${kind}. The host writes it as its JSON text, which spans several lines, and a header value cannot hold a line break.`
+        : `holds ${describeChar(char)}, which an HTTP header value cannot carry (only printable ASCII and tab).`;
+    const fix =
+      kind === 'an array' || kind === 'an object'
+        ? 'Send one string instead, e.g. the values joined with ", ".'
+        : 'Percent-encode the text or leave the character out.';
+    return hint('header-refused', `${where}.headers["${key}"] ${what} ${after} ${fix}`);
+  },
   bodyOnNoContent: (status: number): Hint =>
     hint(
       'body-on-no-content',
@@ -101,3 +114,11 @@ export const HINTS = {
       `The handler did not finish within functionTimeout (${limit}), so the host cancelled the invocation and restarted the handler process.`,
     ),
 };
+
+function describeChar(ch: string): string {
+  const code = ch.codePointAt(0) ?? 0;
+  const hex = code.toString(16).toUpperCase().padStart(4, '0');
+  return code < 0x20 || code === 0x7f
+    ? `the control character U+${hex}`
+    : `the non-ASCII character "${ch}" (U+${hex})`;
+}

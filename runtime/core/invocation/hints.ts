@@ -14,6 +14,7 @@ export type HintCode =
   | 'non-2xx-result'
   | 'empty-json-result'
   | 'null-header-value'
+  | 'header-refused'
   | 'base64-output'
   | 'outputs-missing-res'
   | 'no-outputs'

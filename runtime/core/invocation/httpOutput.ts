@@ -2,6 +2,8 @@ import type { JsonNode } from '../json/jsonNode';
 import { describeKind, getProp } from '../json/jsonNode';
 import { parseJson } from '../json/parseJson';
 import { dotnetToString } from '../json/writeJson';
+import type { KestrelHeaderFault } from '../http/kestrelHeaderChars';
+import { kestrelHeaderFault } from '../http/kestrelHeaderChars';
 import type { Hint } from './hints';
 import { HINTS } from './hintCatalogue';
 
@@ -11,6 +13,11 @@ export interface HttpResult {
   /** Header lines in order; `Content-Type` included when the host sets one. */
   readonly headers: readonly (readonly [string, string])[];
   readonly body: string;
+  /**
+   * Writing the function's response failed in Kestrel after the invocation succeeded: the host's
+   * exception middleware answers 500 with the headers set before the bad one and no body.
+   */
+  readonly writeFault?: KestrelHeaderFault;
 }
 
 export type HttpOutputResult =
@@ -57,11 +64,19 @@ export function mapHttpOutput(name: string, value: JsonNode): HttpOutputResult {
         return { ok: false, error: `${where}.headers["${key}"] is null`, hints };
       }
       const lower = key.toLowerCase();
+      const text = dotnetToString(v);
+      // RawScriptResult sets the headers in order, each one checked by Kestrel as it is set.
+      const fault = lower === 'content-type' || !seen.has(lower) ? kestrelHeaderFault(key, text) : undefined;
+      if (fault) {
+        hints.push(HINTS.headerRefused(where, key, describeKind(v), fault.char));
+        if (contentType !== undefined) headers.push(['Content-Type', contentType]);
+        return { ok: true, result: { status: 500, headers, body: '', writeFault: fault }, hints };
+      }
       if (lower === 'content-type') {
-        contentType = dotnetToString(v);
+        contentType = text;
       } else if (!seen.has(lower)) {
         seen.add(lower);
-        headers.push([key, dotnetToString(v)]);
+        headers.push([key, text]);
       }
     }
   }

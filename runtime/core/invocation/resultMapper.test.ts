@@ -61,16 +61,44 @@ describe('caller response from Outputs.res', () => {
     expect(r.http?.headers.find(([k]) => k === 'Content-Type')?.[1]).toBe(contentType);
   });
 
-  test('header values are stringified: numbers, True, arrays as indented JSON; first of duplicate names wins', () => {
+  test('header values are stringified: numbers, True, empty arrays as JSON; first of duplicate names wins', () => {
     const r = http(
-      json('{"Outputs":{"res":{"body":"","headers":{"X-A":1,"X-B":false,"X-C":[1],"x-a":"dup"}}}}'),
+      json(
+        '{"Outputs":{"res":{"body":"","headers":{"X-A":1,"X-B":false,"X-C":[],"X-T":"a\\tb","x-a":"dup"}}}}',
+      ),
     );
     expect(r.http?.headers).toEqual([
       ['X-A', '1'],
       ['X-B', 'False'],
-      ['X-C', '[\n  1\n]'],
+      ['X-C', '[]'],
+      ['X-T', 'a\tb'],
       ['Content-Type', 'text/plain; charset=utf-8'],
     ]);
+    expect(r.http?.writeFault).toBeUndefined();
+  });
+
+  // RawScriptResult sets headers in order; Kestrel throws at the first it refuses.
+  test.each([
+    [
+      '{"X-K":"1","Content-Type":"text/html","X-C":[1],"X-L":"2"}',
+      [
+        ['X-K', '1'],
+        ['Content-Type', 'text/html'],
+      ],
+      '0x000A',
+    ],
+    ['{"X-O":{"a":1}}', [], '0x000A'],
+    ['{"X-U":"caf\u00e9"}', [], '0x00E9'],
+    ['{"X-Bell":"a\u0007"}', [], '0x0007'],
+    ['{"Bad Name":"v"}', [], '0x0020'],
+    ['{"Content-Type":["a"]}', [], '0x000A'],
+  ])('headers %s: 500, no body, the headers set before the refused one', (headers, kept, code) => {
+    const r = http(json(`{"Outputs":{"res":{"statusCode":201,"body":"b","headers":${headers}}}}`));
+    expect(r.http).toMatchObject({ status: 500, headers: kept, body: '' });
+    expect(r.http?.writeFault?.flattened).toBe(
+      `Microsoft.AspNetCore.Server.Kestrel.Core: Invalid non-ASCII or control character in header: ${code}.`,
+    );
+    expect(r.hints.map((h) => h.code)).toContain('header-refused');
   });
 
   test('nothing set → 204 with a hint', () => {
@@ -97,23 +125,48 @@ describe('failures', () => {
     [
       { status: 200, contentType: 'text/plain', bodyText: '{"Outputs":{}}' },
       'non-json-result',
-      "media type 'text/plain'",
+      'Invalid HttpResponseMessage:\nStatusCode: 200',
     ],
-    [{ status: 200, bodyText: '{"Outputs":{}}' }, 'non-json-result', "media type 'application/octet-stream'"],
-    [json('{"Outputs":'), 'invalid-json-result', 'not valid JSON at line 1, column 12'],
+    [{ status: 200, bodyText: '{"Outputs":{}}' }, 'non-json-result', 'Invalid HttpResponseMessage:'],
+    [json('{"Outputs":'), 'invalid-json-result', '\n {"Outputs":'],
     [
       json('{"Outputs":{"res":"plain text"}}'),
       'res-not-object',
       'Failed while trying to Deserialize to httpOutputBindingResponse',
     ],
     [json('{"Outputs":{"res":{"headers":{"X":null}}}}'), 'null-header-value', 'is null'],
-    [json('[1]'), 'invalid-json-result', 'Cannot deserialize an array'],
+    [json('[1]'), 'invalid-json-result', 'Invalid HttpResponseMessage:'],
   ])('%j fails with hint %s', (answer, code, error) => {
     const r = mapInvocationResult(httpFn, answer as HandlerAnswer);
     expect(r.kind).toBe('failed');
     if (r.kind !== 'failed') return;
     expect(r.error).toContain(error);
     expect(r.hints.map((h) => h.code)).toContain(code);
+  });
+
+  // DefaultHttpWorkerService.GetHttpScriptInvocationResult's message, byte for byte.
+  test('a body that is not JSON: the response as .NET prints it, then the body, sanitized', () => {
+    const r = mapInvocationResult(httpFn, {
+      status: 200,
+      reason: 'OK',
+      contentType: 'text/plain',
+      bodyText: 'hello Password=hunter2',
+      rawHeaders: [
+        'Content-Type',
+        'text/plain',
+        'Date',
+        'Mon, 01 Jan 2024 00:00:00 GMT',
+        'Content-Length',
+        '22',
+      ],
+    });
+    expect(r.kind === 'failed' && r.error).toBe(
+      "Invalid HttpResponseMessage:\nStatusCode: 200, ReasonPhrase: 'OK', Version: 1.1, Content: System.Net.Http.HttpConnectionResponseContent, Headers:\n{\n  Date: Mon, 01 Jan 2024 00:00:00 GMT\n  Content-Type: text/plain\n  Content-Length: 22\n}\n hello [Hidden Credential]",
+    );
+  });
+
+  test('Json.NET reads single quotes in the result', () => {
+    expect(http(json("{'Outputs':{'res':{'body':'ok'}}}")).http?.body).toBe('ok');
   });
 
   test.each(['', '  ', 'null'])('JSON body %j never completes', (bodyText) => {

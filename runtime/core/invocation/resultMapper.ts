@@ -3,6 +3,8 @@ import type { JsonNode, JsonObject } from '../json/jsonNode';
 import { describeKind, getProp } from '../json/jsonNode';
 import { parseJson, JsonSyntaxError } from '../json/parseJson';
 import { dotnetToString } from '../json/writeJson';
+import { dotnetResponseToString } from '../logging/customHandlerDiagnostics';
+import { sanitize } from '../logging/sanitizer';
 import type { Hint } from './hints';
 import { HINTS } from './hintCatalogue';
 import type { HttpResult } from './httpOutput';
@@ -14,6 +16,8 @@ export interface HandlerAnswer {
   readonly reason?: string;
   readonly contentType?: string;
   readonly bodyText: string;
+  /** The answer's header lines (flat name, value list), for the host's error message. */
+  readonly rawHeaders?: readonly string[];
 }
 
 /** A value the handler set for a non-HTTP output binding. */
@@ -50,11 +54,7 @@ export function mapInvocationResult(fn: FunctionDef, answer: HandlerAnswer): Inv
   if (!JSON_MEDIA_TYPES.includes(mediaType)) {
     const shown = answer.contentType ? `'${answer.contentType}'` : 'no Content-Type';
     hints.push(HINTS.nonJsonResult(shown));
-    return {
-      kind: 'failed',
-      error: `Invalid HttpResponseMessage: No MediaTypeFormatter is available to read an object of type 'HttpScriptInvocationResult' from content with media type '${mediaType || 'application/octet-stream'}'.`,
-      hints,
-    };
+    return { kind: 'failed', error: invalidResponseMessage(answer), hints };
   }
 
   if (answer.bodyText.trim() === '' || answer.bodyText.trim() === 'null') {
@@ -64,23 +64,16 @@ export function mapInvocationResult(fn: FunctionDef, answer: HandlerAnswer): Inv
 
   let root: JsonNode;
   try {
-    root = parseJson(answer.bodyText);
+    // JsonMediaTypeFormatter reads with Json.NET, leniency included.
+    root = parseJson(answer.bodyText, { jsonNet: true });
   } catch (e) {
     const where = e instanceof JsonSyntaxError ? ` at line ${e.line}, column ${e.column}: ${e.reason}` : '';
     hints.push(HINTS.invalidJsonResult(where));
-    return {
-      kind: 'failed',
-      error: `Invalid HttpResponseMessage: the body is not valid JSON${where}`,
-      hints,
-    };
+    return { kind: 'failed', error: invalidResponseMessage(answer), hints };
   }
   if (root.kind !== 'object') {
     hints.push(HINTS.resultNotObject(describeKind(root)));
-    return {
-      kind: 'failed',
-      error: `Cannot deserialize ${describeKind(root)} into HttpScriptInvocationResult`,
-      hints,
-    };
+    return { kind: 'failed', error: invalidResponseMessage(answer), hints };
   }
   return mapResultObject(fn, root, hints);
 }
@@ -189,6 +182,16 @@ function mapReturnHttp(value: JsonNode): ReturnType<typeof mapHttpOutput> {
     },
     hints: [],
   };
+}
+
+/**
+ * GetHttpScriptInvocationResult's InvalidOperationException when ReadAsAsync cannot read the
+ * answer (not JSON, not valid JSON, not an object): the response as .NET prints it, then the
+ * body through the Sanitizer.
+ */
+function invalidResponseMessage(answer: HandlerAnswer): string {
+  const head = `Invalid HttpResponseMessage:\n${dotnetResponseToString(answer.status, answer.reason ?? '', answer.rawHeaders ?? [])}`;
+  return answer.bodyText === '' ? head : `${head}\n ${sanitize(answer.bodyText)}`;
 }
 
 function httpOutputName(fn: FunctionDef): string | undefined {

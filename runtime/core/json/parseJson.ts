@@ -18,6 +18,11 @@ export interface ParseOptions {
   comments?: boolean;
   /** A comma before `}` or `]`, as Json.NET accepts. Default true. */
   trailingCommas?: boolean;
+  /**
+   * Json.NET's reader leniency for config files: 'single-quoted' strings and names, and unquoted
+   * property names (letters, digits, `_`, `$`). Default false.
+   */
+  jsonNet?: boolean;
 }
 
 /**
@@ -25,8 +30,16 @@ export interface ParseOptions {
  * Duplicate keys keep the last value in the first key's place (Json.NET's JObject does the same).
  */
 export function parseJson(text: string, options: ParseOptions = {}): JsonNode {
-  return new Parser(text, options.comments ?? true, options.trailingCommas ?? true).parseDocument();
+  return new Parser(
+    text,
+    options.comments ?? true,
+    options.trailingCommas ?? true,
+    options.jsonNet ?? false,
+  ).parseDocument();
 }
+
+// Json.NET's ValidIdentifierChar for unquoted property names.
+const IDENTIFIER = /^[\p{L}\p{N}_$]$/u;
 
 class Parser {
   private i = 0;
@@ -37,6 +50,7 @@ class Parser {
     private readonly s: string,
     private readonly comments: boolean,
     private readonly trailingCommas: boolean,
+    private readonly jsonNet: boolean,
   ) {
     if (s.charCodeAt(0) === 0xfeff) {
       this.i = 1;
@@ -131,7 +145,10 @@ class Parser {
         return { kind: 'null', pos };
       default:
         if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) return this.parseNumber(pos);
-        if (c === "'") this.fail('Strings must use double quotes');
+        if (c === "'") {
+          if (this.jsonNet) return { kind: 'string', value: this.parseString("'"), pos };
+          this.fail('Strings must use double quotes');
+        }
         return this.fail(`Unexpected ${this.describeHere()}; expected a JSON value`);
     }
   }
@@ -157,14 +174,17 @@ class Parser {
     }
     for (;;) {
       this.skipSpace();
-      if (this.s[this.i] !== '"') {
-        if (this.s[this.i] === '}' && this.trailingCommas && node.entries.length > 0) {
+      const q = this.s[this.i];
+      let key: string;
+      if (q === '"' || (q === "'" && this.jsonNet)) key = this.parseString(q);
+      else if (this.jsonNet && q !== undefined && IDENTIFIER.test(q)) key = this.parseUnquotedName();
+      else {
+        if (q === '}' && this.trailingCommas && node.entries.length > 0) {
           this.i++;
           return node;
         }
         this.fail(`Unexpected ${this.describeHere()}; expected a property name in double quotes`);
       }
-      const key = this.parseString();
       this.skipSpace();
       if (this.s[this.i] !== ':') this.fail(`Unexpected ${this.describeHere()}; expected ':' after "${key}"`);
       this.i++;
@@ -220,8 +240,15 @@ class Parser {
     }
   }
 
-  private parseString(): string {
+  private parseUnquotedName(): string {
+    const start = this.i;
+    while (this.i < this.s.length && IDENTIFIER.test(this.s[this.i]!)) this.i++;
+    return this.s.slice(start, this.i);
+  }
+
+  private parseString(quote: '"' | "'" = '"'): string {
     const start = this.pos();
+    const end = quote.charCodeAt(0);
     this.i++;
     let out = '';
     let chunkStart = this.i;
@@ -229,7 +256,7 @@ class Parser {
     for (;;) {
       if (this.i >= s.length) this.fail('Unterminated string', start);
       const c = s.charCodeAt(this.i);
-      if (c === 0x22) {
+      if (c === end) {
         out += s.slice(chunkStart, this.i);
         this.i++;
         return out;
@@ -252,6 +279,10 @@ class Parser {
     switch (e) {
       case '"':
         return '"';
+      case "'":
+        // Json.NET takes \' in any string; strict JSON does not.
+        if (!this.jsonNet) return this.fail("Invalid escape '\\'' in string", at);
+        return "'";
       case '\\':
         return '\\';
       case '/':

@@ -252,3 +252,18 @@ test('the log line matches the host', () => {
     `Starting worker process with FileName:node WorkingDirectory:${ROOT} Arguments: --inspect "server.js"`,
   );
 });
+
+test('credentials in the logged arguments are hidden as the host hides them', () => {
+  const command = build({
+    defaultWorkerPath: 'server.js',
+    arguments: ['--db=Server=db1;Password=hunter2', '--url=amqp://user:s3cret@broker:5672'],
+  });
+  // The command itself keeps them; only the log line hides them.
+  expect(command.arguments).toContain('hunter2');
+  expect(formatStartingWorkerMessage(command)).toBe(
+    `Starting worker process with FileName:node WorkingDirectory:${ROOT} Arguments: --db=[Hidden Credential]"server.js"`,
+  );
+  // A URL with a user and password is hidden whole.
+  const url = build({ arguments: ['--broker', 'amqp://user:s3cret@broker:5672'] });
+  expect(formatStartingWorkerMessage(url)).toMatch(/Arguments: --broker \[Hidden Credential\]$/);
+});

@@ -1,3 +1,4 @@
+import { sanitize } from '../logging/sanitizer';
 import { combinePath, isPathRooted } from './dotnetPath';
 import type { EnvironmentBlock } from './expandEnvironmentVariables';
 import { expandEnvironmentVariables } from './expandEnvironmentVariables';
@@ -94,7 +95,8 @@ export function buildHandlerCommand(input: HandlerCommandInput): HandlerCommand 
 
 /** The host's Debug line, printed just before the process starts. */
 export function formatStartingWorkerMessage(command: HandlerCommand): string {
-  return `Starting worker process with FileName:${command.file} WorkingDirectory:${command.cwd} Arguments:${command.arguments}`;
+  // WorkerProcess logs the arguments through the Sanitizer, so credentials show as [Hidden Credential].
+  return `Starting worker process with FileName:${command.file} WorkingDirectory:${command.cwd} Arguments:${sanitize(command.arguments)}`;
 }
 
 /**

@@ -82,6 +82,19 @@ export function parseRouteTemplate(template: string): RouteTemplateResult {
   return { ok: true, template: { text: template, segments, parameters } };
 }
 
+/**
+ * TemplateParser.Parse: the pattern rules only (constraints are resolved later, when the route is
+ * built). Gives RoutePatternException's message, or undefined when the pattern parses.
+ */
+export function routePatternError(template: string): string | undefined {
+  let body = template;
+  if (template.startsWith('~/')) body = template.slice(2);
+  else if (template.startsWith('/')) body = template.slice(1);
+  else if (template.startsWith('~')) return MESSAGES.tilde;
+  const parsed = new SegmentScanner(body).scanAll();
+  return typeof parsed === 'string' ? parsed : undefined;
+}
+
 type RawParameter = ParameterText & { readonly kind: 'parameter' };
 type RawPart = RouteLiteral | RouteSeparator | RawParameter;
 

@@ -38,15 +38,24 @@ export function consolePrinter(write: (text: string) => void, useColor: boolean,
         return;
       }
       case 'log': {
-        if (event.level === 'debug' && !verbose) return;
-        if (
-          !verbose &&
-          event.category === 'Host.HttpWorker' &&
-          event.message.startsWith('Starting worker process')
-        )
-          return;
-        const color = event.level === 'error' ? c.red : event.level === 'warning' ? c.yellow : c.plain;
-        write(`${c.gray(`[${event.time}]`)} ${color(event.message)}\n`);
+        // host.json logging.logLevel decides (Debug and Trace are off unless it asks); --verbose shows all.
+        if (event.hidden && !verbose) return;
+        const color =
+          event.level === 'error' || event.level === 'critical'
+            ? c.red
+            : event.level === 'warning'
+              ? c.yellow
+              : event.level === 'debug' || event.level === 'trace'
+                ? c.gray
+                : c.plain;
+        // Core Tools prints each line of a message (an exception's included) with the time.
+        const stamp = c.gray(`[${event.time}]`);
+        write(
+          event.message
+            .split('\n')
+            .map((line) => `${stamp} ${color(line)}\n`)
+            .join(''),
+        );
         return;
       }
       case 'host.status':

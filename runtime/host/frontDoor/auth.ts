@@ -6,6 +6,8 @@ import {
   keyLevelIdentities,
 } from '../../core/http/identities';
 import type { HostKeys } from '../hostContext';
+import type { Platform } from '../platform';
+import { encodeBase64 } from '../../core/queues/base64';
 import { joinedHeader } from '../http/headerMap';
 import type { ServerRequest } from '../http/serverConnection';
 
@@ -63,4 +65,11 @@ function same(a: string, b: string): boolean {
   let diff = 0;
   for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
   return diff === 0;
+}
+
+/** The master and default function keys of one host run: 30 random bytes, base64url. */
+export function newHostKeys(platform: Platform): HostKeys {
+  const key = () =>
+    encodeBase64(platform.randomBytes(30)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return { master: key(), functionDefault: key() };
 }

@@ -1,4 +1,4 @@
-import { utf8Decode, utf8Encode } from '../../core/bytes/utf8';
+import { utf8Decode } from '../../core/bytes/utf8';
 import type { HostState } from '../../core/control/protocol';
 import type { ExchangeTrigger } from '../../core/exchange/exchange';
 import type { ExchangeRecorder } from '../../core/exchange/exchangeRecorder';
@@ -21,7 +21,7 @@ import { proxyRequest } from '../invocation/proxyInvoker';
 import { newSysFacts } from '../invocation/sysFacts';
 import { handleAdmin } from './adminApi';
 import { authorize, functionAuthLevel } from './auth';
-import { respondEmpty, respondText } from './responses';
+import { respondEmpty, respondHttpResult, respondText } from './responses';
 
 /** What the front door needs from the host, whether or not the app could load. */
 export interface FrontDoorContext {
@@ -184,15 +184,9 @@ async function route(
     invoke: (id) => invokePayload(app, fn, payload, rec, id),
     finishExchange: false,
   });
-  if (result.kind === 'succeeded') {
-    const http = result.http ?? { status: 204, headers: [], body: '' };
-    const bytes = utf8Encode(http.body);
-    const headerList: string[] = [];
-    for (const [k, v] of http.headers) headerList.push(k, v);
-    headerList.push('Content-Length', String(bytes.length));
-    res.writeHead(http.status, undefined, headerList);
-    res.end(req.method === 'HEAD' ? undefined : bytes);
-  } else respondEmpty(res, 500);
+  if (result.kind === 'succeeded')
+    respondHttpResult(app, req, res, rec, result.http ?? { status: 204, headers: [], body: '' });
+  else respondEmpty(res, 500);
 }
 
 function requestFacts(

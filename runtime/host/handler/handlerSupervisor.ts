@@ -27,8 +27,12 @@ export interface SupervisorOptions {
   /** Chosen once for the host's lifetime; restarts reuse it. */
   readonly port: number;
   readonly initializationTimeoutMs: number;
-  readonly log: (line: ClassifiedLine) => void;
+  readonly log: (
+    line: Omit<ClassifiedLine, 'level'> & { readonly level: ClassifiedLine['level'] | 'debug' },
+  ) => void;
   readonly onState: (state: HandlerState, detail?: string) => void;
+  /** Each readiness ping that found nothing listening yet (a Debug line in the host). */
+  readonly onWaiting?: () => void;
   /** The third error within 30 minutes: the host shuts down. */
   readonly onFatal: (reason: string) => void;
 }
@@ -138,27 +142,26 @@ export class HandlerSupervisor {
     child.onExit((code, signal) => this.onExit(generation, code, signal));
 
     const abort = this.abort;
-    void waitUntilListening(this.options.client, port, this.options.initializationTimeoutMs, abort).then(
-      (outcome) => {
-        if (generation !== this.generation) return;
-        if (outcome === 'ready') {
-          this.systemLog('information', 'Worker process started and initialized.');
-          this.setState('ready');
-          this.settleReady?.resolve();
-          this.settleReady = undefined;
-        } else if (outcome === 'timeout') {
-          const elsewhere = [...this.mentionedPorts].filter((p) => p !== port);
-          const notListening = elsewhere.length
-            ? ` Its output mentions port ${elsewhere.join(', ')}, but the host gave it FUNCTIONS_CUSTOMHANDLER_PORT=${port}: listen on that port.`
-            : ` Check that it listens on 127.0.0.1:${port} (the FUNCTIONS_CUSTOMHANDLER_PORT variable).`;
-          this.fail(
-            generation,
-            `Initializing HttpWorker timed out: the handler did not answer GET / within ${this.options.initializationTimeoutMs} ms.${notListening}`,
-            true,
-          );
-        }
-      },
-    );
+    const { client, initializationTimeoutMs, onWaiting } = this.options;
+    void waitUntilListening(client, port, initializationTimeoutMs, abort, onWaiting).then((outcome) => {
+      if (generation !== this.generation) return;
+      if (outcome === 'ready') {
+        this.systemLog('information', 'Worker process started and initialized.');
+        this.setState('ready');
+        this.settleReady?.resolve();
+        this.settleReady = undefined;
+      } else if (outcome === 'timeout') {
+        const elsewhere = [...this.mentionedPorts].filter((p) => p !== port);
+        const notListening = elsewhere.length
+          ? ` Its output mentions port ${elsewhere.join(', ')}, but the host gave it FUNCTIONS_CUSTOMHANDLER_PORT=${port}: listen on that port.`
+          : ` Check that it listens on 127.0.0.1:${port} (the FUNCTIONS_CUSTOMHANDLER_PORT variable).`;
+        this.fail(
+          generation,
+          `Initializing HttpWorker timed out: the handler did not answer GET / within ${this.options.initializationTimeoutMs} ms.${notListening}`,
+          true,
+        );
+      }
+    });
   }
 
   private onLine(child: HandlerProcess, line: string, stream: 'stdout' | 'stderr', generation: number): void {
@@ -253,7 +256,7 @@ export class HandlerSupervisor {
 
   private systemLog(level: 'debug' | 'information' | 'warning' | 'error', message: string): void {
     this.options.log({
-      level: level === 'debug' ? 'information' : level,
+      level,
       category: 'Host.HttpWorker',
       message,
     });

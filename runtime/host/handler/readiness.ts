@@ -23,12 +23,14 @@ export async function waitUntilListening(
   port: number,
   budgetMs: number,
   signal: { readonly aborted: boolean },
+  onWaiting?: () => void,
 ): Promise<'ready' | 'timeout' | 'aborted'> {
   let slept = 0;
   for (;;) {
     if (signal.aborted) return 'aborted';
     const outcome = await ping(client, port);
     if (outcome === 'ready') return 'ready';
+    onWaiting?.();
     if (slept >= budgetMs) return 'timeout';
     await new Promise<void>((r) => setTimeout(r, READINESS_INTERVAL_MS));
     slept += READINESS_INTERVAL_MS;

@@ -6,6 +6,7 @@ import { parseQuery, rebuildQuery } from '../../core/http/queryString';
 import { callHandler, HandlerCallError } from '../handler/handlerChannel';
 import type { AppContext } from '../hostContext';
 import type { ServerRequest, ServerResponse } from '../http/serverConnection';
+import { logForwarding } from './invocationDiagnostics';
 import { waitForHandler } from './waitForHandler';
 
 export interface ForwardOutcome {
@@ -31,6 +32,7 @@ export async function forwardRequest(
   } catch (e) {
     return { ok: false, error: (e as Error).message };
   }
+  logForwarding(ctx, fn.name, invocationId);
   const port = ctx.handler.port;
   const legacyHttpWorker = ctx.customHandler.section === 'httpWorker';
   const [pathname, search] = splitTarget(req.url);

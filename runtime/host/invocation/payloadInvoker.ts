@@ -12,6 +12,7 @@ import { formatTimeSpan } from '../../core/time/timeSpan';
 import { callHandler, HandlerCallError } from '../handler/handlerChannel';
 import { rawHeader } from '../http/headerMap';
 import type { AppContext } from '../hostContext';
+import { payloadDiagnostics } from './invocationDiagnostics';
 import { waitForHandler } from './waitForHandler';
 
 /**
@@ -46,23 +47,30 @@ export async function invokePayload(
         }, timeoutMs);
 
   try {
+    const headers = payloadRequestHeaders(port, invocationId);
+    const bodyBytes = writeJsonUtf8(body);
+    const diagnostics = payloadDiagnostics(ctx, fn.name, invocationId);
+    // Decoded back to text only when Debug or Trace diagnostics are on.
+    diagnostics?.request(port, headers, utf8Decode(bodyBytes));
     const response = await callHandler(ctx.channel, port, {
       method: 'POST',
       path: `/${fn.name}`,
-      headers: payloadRequestHeaders(port, invocationId),
-      body: writeJsonUtf8(body),
+      headers,
+      body: bodyBytes,
       onCancel: (c) => (cancel = c),
       onBodyChunk: (chunk) => rec.noteChunk('handler', 'host', chunk),
     });
     cancel = undefined;
     rec.hop('host', 'handler', response.sent);
     rec.hop('handler', 'host', response.received);
+    diagnostics?.response(response);
     const contentType = rawHeader(response.rawHeaders, 'content-type');
     const result = mapInvocationResult(fn, {
       status: response.status,
       reason: response.reason,
       ...(contentType !== undefined && { contentType }),
       bodyText: utf8Decode(response.body),
+      rawHeaders: response.rawHeaders,
     });
     if (result.kind === 'never-completes') {
       rec.addHints(result.hints);

@@ -67,12 +67,12 @@ describe('runInvocation', () => {
     expect(seenId).toBe(ID);
     expect(result.kind).toBe('succeeded');
     expect(s.logs).toEqual([
-      { level: 'information', category: 'Host.Function', message: EXECUTING, fields: FIELDS },
+      { level: 'information', category: 'Function.Orders', message: EXECUTING, fields: FIELDS },
       { level: 'information', category: 'Function.Orders.User', message: 'one', fields: FIELDS },
       { level: 'information', category: 'Function.Orders.User', message: 'two', fields: FIELDS },
       {
         level: 'information',
-        category: 'Host.Function',
+        category: 'Function.Orders',
         message: `Executed 'Functions.Orders' (Succeeded, Id=${ID}, Duration=13ms)`,
         fields: FIELDS,
       },
@@ -104,13 +104,13 @@ describe('runInvocation', () => {
     expect(s.logs.slice(1)).toEqual([
       {
         level: 'error',
-        category: 'Host.Function',
+        category: 'Function.Orders',
         message: `Executed 'Functions.Orders' (Failed, Id=${ID}, Duration=0ms)`,
         fields: FIELDS,
       },
       {
         level: 'error',
-        category: 'Host.Function',
+        category: 'Function.Orders',
         message: "The queue 'Bad' is not a valid name.",
         fields: FIELDS,
       },

@@ -30,7 +30,9 @@ export async function runInvocation(ctx: AppContext, request: InvocationRequest)
   rec.invocationId = invocationId;
   rec.functionName = fn.name;
   const fields = { functionName: fn.name, invocationId };
-  ctx.log('information', 'Host.Function', executingLine(fn.name, request.reason, invocationId), fields);
+  // The executor logs through the function's logger, so logging.logLevel "Function.<name>" applies.
+  const category = `Function.${fn.name}`;
+  ctx.log('information', category, executingLine(fn.name, request.reason, invocationId), fields);
 
   const result = await request.invoke(invocationId);
   rec.addHints(result.hints);
@@ -48,11 +50,11 @@ export async function runInvocation(ctx: AppContext, request: InvocationRequest)
   const ok = error === undefined;
   ctx.log(
     ok ? 'information' : 'error',
-    'Host.Function',
+    category,
     executedLine(fn.name, ok, invocationId, rec.elapsed()),
     fields,
   );
-  if (!ok) ctx.log('error', 'Host.Function', error!, fields);
+  if (!ok) ctx.log('error', category, error!, fields);
   if (request.finishExchange) {
     if (result.kind === 'succeeded' && result.http) rec.status = result.http.status;
     rec.finish(ok ? 'succeeded' : 'failed');

@@ -5,6 +5,7 @@ import type { AppContext } from '../hostContext';
 import { ClientError } from '../http/httpClient';
 import type { ServerRequest, ServerResponse } from '../http/serverConnection';
 import type { ForwardOutcome } from './forwardInvoker';
+import { logForwarding } from './invocationDiagnostics';
 import { waitForHandler } from './waitForHandler';
 
 /**
@@ -25,6 +26,7 @@ export async function proxyRequest(
   } catch (e) {
     return { ok: false, error: (e as Error).message };
   }
+  logForwarding(ctx, rec.functionName ?? '', invocationId);
   const port = ctx.handler.port;
   const headers = proxyRequestHeaders(req.rawHeaders, port, invocationId, remoteAddress || '127.0.0.1');
   // A request with neither length nor chunking has no body: Node's client then says so itself.

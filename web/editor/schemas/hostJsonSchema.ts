@@ -86,7 +86,7 @@ function handlerSection(name: 'customHandler' | 'httpWorker'): JsonSchema {
           routes: {
             type: 'array',
             description:
-              'Each entry becomes a function http-handler1, http-handler2... with an httpTrigger on all 7 methods and an http output. Only when FUNCTIONS_WORKER_RUNTIME is "custom", and never together with function.json files (the host refuses that).',
+              'Each entry becomes a function http-handler1, http-handler2... with an httpTrigger on all 7 methods and an http output. Only when the worker runtime is "custom" (FUNCTIONS_WORKER_RUNTIME, or a configurationProfile), and never together with function.json files: either stops the host.',
             items: {
               type: 'object',
               required: ['route'],
@@ -215,9 +215,9 @@ export const hostJsonSchema: JsonSchema = {
     },
     configurationProfile: {
       type: 'string',
-      enum: ['mcp-custom-handler', 'web-app-custom-handler'],
+      enum: ['', 'default', 'mcp-custom-handler', 'web-app-custom-handler'],
       description:
-        'Newer hosts. Either profile implies customHandler.enableProxyingHttpRequest: true, extensions.http.routePrefix: "" and customHandler.http.routes: [{"route": "{*route}"}], unless set otherwise.',
+        'Newer hosts. mcp-custom-handler and web-app-custom-handler imply customHandler.enableProxyingHttpRequest: true, extensions.http.routePrefix: "" and customHandler.http.routes: [{"route": "{*route}"}], unless set otherwise, and make the worker runtime "custom" whatever FUNCTIONS_WORKER_RUNTIME says. "" and "default" change nothing; any other name stops the host.',
     },
   },
 };

@@ -27,7 +27,7 @@ export const localSettingsSchema: JsonSchema = {
           type: 'string',
           examples: ['custom'],
           description:
-            'Selects the worker. "custom" selects the custom handler path; customHandler.http.routes are only used with it.',
+            'Selects the worker. "custom" selects the custom handler path; customHandler.http.routes need it (the host stops otherwise), unless host.json sets configurationProfile mcp-custom-handler or web-app-custom-handler, which imply it.',
         },
         AzureWebJobsStorage: {
           type: 'string',
