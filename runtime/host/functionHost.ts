@@ -39,6 +39,8 @@ export interface FunctionHostOptions {
   readonly enableAuth?: boolean;
   /** The environment the app sees; the platform's when absent. */
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Kestrel's 30 s when absent; tests shorten it. */
+  readonly requestHeadersTimeoutMs?: number;
 }
 
 /**
@@ -111,6 +113,7 @@ export class FunctionHost {
       port,
       this.options.bindAddress ?? '127.0.0.1',
       (req, res, conn) => this.onRequest(req, res, conn),
+      this.options.requestHeadersTimeoutMs,
     );
     await this.apply(app);
   }
