@@ -1,6 +1,7 @@
 // The CLI host as a real process under hostile input: a catastrophic route regex, a killed host,
 // a closed controller. Nothing freezes the host and nothing outlives it.
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -78,4 +79,44 @@ describe('a catastrophic route regex', () => {
     await expect(timed(fetch(new URL('/api/redos/aaaa', base)))).resolves.toMatchObject({ status: 204 });
     await expect(timed(fetch(new URL('/api/redos/b', base)))).resolves.toMatchObject({ status: 404 });
   }, 90_000);
+});
+
+describe('config files that are not plain UTF-8 text files', () => {
+  const goodHostJson = JSON.stringify({
+    version: '2.0',
+    customHandler: { description: handlerDescription('node') },
+  });
+
+  test('a host.json in UTF-16 with a BOM is read as .NET reads it', async () => {
+    const root = writeApp({ ping: httpFunction('ping') });
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(goodHostJson, 'utf16le')]);
+    writeFileSync(join(root, 'host.json'), utf16);
+    const host = startCli(root);
+    const base = await host.running();
+    await expect(timed(fetch(new URL('/api/ping', base)))).resolves.toMatchObject({ status: 204 });
+  }, 60_000);
+
+  test('a host.json that is a named pipe is refused with a message instead of hanging the host', async () => {
+    const root = writeApp({ ping: httpFunction('ping') });
+    unlinkSync(join(root, 'host.json'));
+    execFileSync('mkfifo', [join(root, 'host.json')]);
+    const host = startCli(root);
+    const { code } = await host.exited;
+    expect(code).toBe(1);
+    expect(host.logs().join('\n')).toContain(
+      'host.json: host.json is a named pipe (FIFO), not a regular file: the host reads its config only from regular files.',
+    );
+  }, 60_000);
+
+  test('a function.json that is a named pipe refuses that function by name; the others run', async () => {
+    const root = writeApp({ ping: httpFunction('ping') });
+    mkdirSync(join(root, 'piped'));
+    execFileSync('mkfifo', [join(root, 'piped', 'function.json')]);
+    const host = startCli(root);
+    const base = await host.running();
+    expect(host.logs().join('\n')).toContain(
+      'piped/function.json: piped/function.json is a named pipe (FIFO), not a regular file',
+    );
+    await expect(timed(fetch(new URL('/api/ping', base)))).resolves.toMatchObject({ status: 204 });
+  }, 60_000);
 });

@@ -12,6 +12,7 @@ test("Json.NET's reader depth: 64 nested containers parse, the 65th is refused w
     } catch (e) {
       return e;
     }
+    return undefined;
   })();
   expect(error).toBeInstanceOf(JsonSyntaxError);
   expect(error).toMatchObject({
