@@ -10,6 +10,7 @@ import { ExchangeLog } from '../core/exchange/exchangeLog';
 import { ExchangeRecorder } from '../core/exchange/exchangeRecorder';
 import type { OutputValue } from '../core/invocation/resultMapper';
 import { encodeBase64 } from '../core/queues/base64';
+import { messageTooLarge } from '../core/queues/messageSize';
 import { RouteTable } from '../core/routing/routeTable';
 import { VirtualClock } from '../core/time/virtualClock';
 import { DEFAULT_FRONT_DOOR_PORT, EXCHANGE_BODY_LIMIT, HOST_VERSION } from './constants';
@@ -176,6 +177,8 @@ export class FunctionHost {
 
   /** Control: put a message on a queue, as a person testing a queue trigger would. */
   enqueue(queue: string, text: string): string {
+    const tooLarge = messageTooLarge(text, this.queues.options.messageEncoding);
+    if (tooLarge) throw new Error(tooLarge);
     return this.queues.enqueue(queue, text).id;
   }
 
