@@ -40,7 +40,7 @@ export interface RegexPoolOptions {
  */
 export class RegexPool {
   private readonly idle: RegexWorker[] = [];
-  private readonly waiting: (() => void)[] = [];
+  private readonly waiting: ((ok: boolean) => void)[] = [];
   private running = 0;
   private workersUnavailable = false;
   private readonly maxWorkers: number;
@@ -54,15 +54,30 @@ export class RegexPool {
     this.maxIdle = options.maxIdle ?? 2;
   }
 
+  /** The limit counts from the call: time spent waiting for a free worker is part of it. */
   async test(pattern: RegexPattern, input: string, timeoutMs: number): Promise<boolean> {
     if (this.workersUnavailable) return testHere(pattern, input);
-    if (this.running >= this.maxWorkers) await new Promise<void>((go) => this.waiting.push(go));
+    const deadline = Date.now() + timeoutMs;
+    if (this.running >= this.maxWorkers) {
+      const waited = await new Promise<boolean>((go) => {
+        const entry = (ok: boolean) => {
+          clearTimeout(timer);
+          go(ok);
+        };
+        const timer = setTimeout(() => {
+          this.waiting.splice(this.waiting.indexOf(entry), 1);
+          go(false);
+        }, timeoutMs);
+        this.waiting.push(entry);
+      });
+      if (!waited) throw new RegexTimeoutError(timeoutMs);
+    }
     this.running++;
     try {
-      return await this.runOnWorker(pattern, input, timeoutMs);
+      return await this.runOnWorker(pattern, input, Math.max(1, deadline - Date.now()), timeoutMs);
     } finally {
       this.running--;
-      this.waiting.shift()?.();
+      this.waiting.shift()?.(true);
     }
   }
 
@@ -71,7 +86,12 @@ export class RegexPool {
     for (const worker of this.idle.splice(0)) worker.terminate();
   }
 
-  private runOnWorker(pattern: RegexPattern, input: string, timeoutMs: number): Promise<boolean> {
+  private runOnWorker(
+    pattern: RegexPattern,
+    input: string,
+    remainingMs: number,
+    timeoutMs: number,
+  ): Promise<boolean> {
     let worker: RegexWorker;
     try {
       worker = this.idle.pop() ?? this.startWorker();
@@ -86,7 +106,7 @@ export class RegexPool {
         settled = true;
         worker.terminate();
         reject(new RegexTimeoutError(timeoutMs));
-      }, timeoutMs);
+      }, remainingMs);
       worker.match(pattern, input, (outcome) => {
         if (settled) return;
         settled = true;

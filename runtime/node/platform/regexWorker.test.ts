@@ -53,6 +53,18 @@ describe('RegexPool on worker threads', () => {
     pool.close();
   });
 
+  test('waiting for a busy worker counts against the limit: every request ends within it', async () => {
+    const pool = new RegexPool(startNodeRegexWorker, { maxWorkers: 1 });
+    const started = Date.now();
+    const outcomes = await Promise.all(
+      [1, 2, 3].map(() => pool.test(CATASTROPHIC, EVIL_INPUT, 1500).catch((e: unknown) => e)),
+    );
+    for (const e of outcomes) expect(e).toBeInstanceOf(RegexTimeoutError);
+    // Queued one after another they would take 4.5 s.
+    expect(Date.now() - started).toBeLessThan(4000);
+    pool.close();
+  });
+
   test('without workers (none can start, or one dies) matches run on this thread instead', async () => {
     const none = new RegexPool(() => {
       throw new Error('Worker is not defined');
