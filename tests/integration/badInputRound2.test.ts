@@ -239,7 +239,7 @@ describe('config files', () => {
       '',
     ],
   ])(
-    '%s: exit %s',
+    '%s',
     async (_name, files, exitCode, message) => {
       const { log, exit } = await settle(writeApp(files as Record<string, string | Buffer>));
       expect(exit).toBe(exitCode);
