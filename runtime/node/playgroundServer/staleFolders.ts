@@ -6,8 +6,11 @@ export const SERVER_FOLDER_PREFIX = 'fchp-local-';
 /** mkdtemp's six random characters: anything else under that prefix is not a server's. */
 const SERVER_FOLDER = /^fchp-local-[A-Za-z0-9]{6}$/;
 const OWNER_FILE = 'server.pid';
-/** A folder without an owner file is a server's only for the moment between creating and marking it. */
-const UNMARKED_GRACE_MS = 10 * 60_000;
+/**
+ * A folder without an owner file is a server's between creating and marking it, or one of a
+ * server from before the marks, which may still be running: only a day-old one is surely stale.
+ */
+const UNMARKED_GRACE_MS = 24 * 60 * 60_000;
 
 /** Records which process owns a server folder, so a later run can tell whether it is stale. */
 export async function markServerFolder(root: string): Promise<void> {
