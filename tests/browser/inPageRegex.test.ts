@@ -40,6 +40,15 @@ afterAll(async () => {
   await server?.close();
 });
 
+interface Outcome {
+  ping: number;
+  pingMs: number;
+  evil: number;
+  evilMs: number;
+  good: number;
+  logged: boolean;
+}
+
 function orderWithRegexRoute(): Record<string, string> {
   const root = join(ROOT, 'examples', 'order');
   const files: Record<string, string> = {};
@@ -76,7 +85,7 @@ test('a catastrophic route regex runs on a worker: other requests are answered, 
     `globalThis.__bundles = ${JSON.stringify(bundles)}; globalThis.__engine = globalThis.__makeEngine();`,
   );
   await page.evaluate('globalThis.__engine.boot()');
-  const outcome = await page.evaluate(`(async () => {
+  const outcome: Outcome = await page.evaluate(`(async () => {
     const engine = globalThis.__engine;
     await engine.syncFiles(new Map(Object.entries(${JSON.stringify(orderWithRegexRoute())})));
     const host = await engine.startHost();
