@@ -15,6 +15,8 @@ declare class TextDecoder {
 declare const console: { log(...args: unknown[]): void; error(...args: unknown[]): void };
 declare class URL {
   constructor(url: string, base?: string);
+  readonly protocol: string;
+  readonly host: string;
   readonly pathname: string;
   readonly search: string;
   readonly searchParams: { get(name: string): string | null };

@@ -18,7 +18,7 @@ import type { FrontDoor } from './frontDoor/frontDoor';
 import { openFrontDoor } from './frontDoor/frontDoor';
 import { newHostKeys } from './frontDoor/auth';
 import { routeRequest } from './frontDoor/frontDoorRouter';
-import { callFrontDoor } from './frontDoor/loopbackCaller';
+import { LoopbackCaller } from './frontDoor/loopbackCaller';
 import { resolveHandlerPort } from './handler/handlerPort';
 import { HandlerSupervisor } from './handler/handlerSupervisor';
 import type { HandlerState } from './handler/handlerSupervisor';
@@ -29,10 +29,12 @@ import { deliverOutputs } from './invocation/outputDelivery';
 import { readinessWaitingLogger } from './invocation/invocationDiagnostics';
 import { invokeFromAdmin } from './invocation/triggerInvocations';
 import { HostEvents } from './hostEvents';
+import { hostStatusEvent } from './statusEvent';
 import type { Platform } from './platform';
-import { memoryQueueBackend } from './triggers/memoryQueueBackend';
+import { createHostQueues, enqueueChecked } from './triggers/hostQueues';
+import type { HostQueues } from './triggers/hostQueues';
 import type { QueueBackend, QueueBackendFactory } from './triggers/queueBackend';
-import { QueueService } from './triggers/queueService';
+import type { QueueService } from './triggers/queueService';
 import { startTriggers } from './triggers/startTriggers';
 import { TimerService } from './triggers/timerService';
 
@@ -49,6 +51,8 @@ export interface FunctionHostOptions {
   readonly queueBackend?: QueueBackendFactory;
   /** --verbose: build the Debug and Trace diagnostics whatever host.json's logLevel says. */
   readonly verbose?: boolean;
+  /** Kestrel's 30 s when absent; tests shorten it. */
+  readonly requestHeadersTimeoutMs?: number;
 }
 
 /**
@@ -60,10 +64,9 @@ export class FunctionHost {
   private readonly events: HostEvents;
   private readonly platform: Platform;
   private readonly channel: HttpClient;
-  private readonly caller: HttpClient;
+  private readonly caller: LoopbackCaller;
   readonly exchanges = new ExchangeLog();
   private readonly keys: HostKeys;
-  private readonly callerPorts = new Map<number, (exchangeId: string) => void>();
   private frontDoor: FrontDoor | undefined;
   private supervisor: HandlerSupervisor | undefined;
   private context: AppContext | undefined;
@@ -78,6 +81,7 @@ export class FunctionHost {
   readonly queues: QueueService;
   /** What triggers, outputs and commands use: the in-memory service or real storage. */
   readonly queueBackend: QueueBackend;
+  private readonly hostQueues: HostQueues;
   readonly timers: TimerService;
   /** Which exchange enqueued a message, so the invocation it causes can point back to it. */
   private readonly producers = new Map<string, string>();
@@ -87,23 +91,15 @@ export class FunctionHost {
     this.platform = platform;
     this.events = new HostEvents(() => platform.now());
     this.channel = new HttpClient(platform);
-    this.caller = new HttpClient(platform);
+    this.caller = new LoopbackCaller(new HttpClient(platform));
     this.startedAt = platform.now();
     this.keys = newHostKeys(platform);
-    const queueLog = (level: 'warning' | 'error' | 'information', message: string, fn?: string) =>
-      this.log(level, 'Host.Triggers.Queue', message, fn === undefined ? {} : { functionName: fn });
-    this.queues = new QueueService(
-      this.clock,
-      {
-        randomUUID: () => platform.randomUUID(),
-        randomBytes: (n) => platform.randomBytes(n),
-        processorCount: platform.processorCount(),
-      },
-      queueLog,
+    const hostQueues = createHostQueues(platform, this.clock, options.queueBackend, (level, message, fn) =>
+      this.log(level, 'Host.Triggers.Queue', message, fn === undefined ? {} : { functionName: fn }),
     );
-    this.queueBackend =
-      options.queueBackend?.({ processorCount: platform.processorCount(), log: queueLog }) ??
-      memoryQueueBackend(this.queues);
+    this.hostQueues = hostQueues;
+    this.queues = hostQueues.memory;
+    this.queueBackend = hostQueues.backend;
     this.timers = new TimerService(this.clock, () => this.emitTimers());
     this.queueBackend.subscribe(() => this.scheduleQueueEvent());
   }
@@ -129,6 +125,7 @@ export class FunctionHost {
       port,
       this.options.bindAddress ?? '127.0.0.1',
       (req, res, conn) => this.onRequest(req, res, conn),
+      this.options.requestHeadersTimeoutMs,
     );
     await this.apply(app);
   }
@@ -173,25 +170,13 @@ export class FunctionHost {
   }
 
   /** Performs a request against the front door over loopback, so the caller's hop is a real one. */
-  async performRequest(spec: HttpRequestSpec): Promise<{ status: number; exchangeId?: string }> {
-    const port = this.frontDoor?.port;
-    if (port === undefined) throw new Error('The front door is not open.');
-    let exchangeId: string | undefined;
-    let claimed: number | undefined;
-    try {
-      const { status } = await callFrontDoor(this.caller, port, spec, (local) => {
-        claimed = local;
-        this.callerPorts.set(local, (id) => (exchangeId = id));
-      });
-      return { status, ...(exchangeId !== undefined && { exchangeId }) };
-    } finally {
-      if (claimed !== undefined) this.callerPorts.delete(claimed);
-    }
+  performRequest(spec: HttpRequestSpec): Promise<{ status: number; exchangeId?: string }> {
+    return this.caller.perform(this.frontDoor?.port, spec);
   }
 
   /** Control: put a message on a queue, as a person testing a queue trigger would. */
   enqueue(queue: string, text: string): Promise<string> {
-    return this.queueBackend.enqueue(queue, { text });
+    return enqueueChecked(this.hostQueues, queue, text);
   }
 
   clearQueue(queue: string): Promise<number> {
@@ -224,7 +209,7 @@ export class FunctionHost {
   }
 
   private onRequest(req: ServerRequest, res: ServerResponse, conn: ServerConnection): void {
-    const claim = this.callerPorts.get(conn.remotePort);
+    const claim = this.caller.claimOf(conn.remotePort);
     const base = { state: this.state, errors: this.errors };
     const app = this.context;
     // Only the playground's own calls claim their exchange; the rest share one recorder factory.
@@ -394,19 +379,16 @@ export class FunctionHost {
   }
 
   private emitStatus(detail?: string): void {
-    const s = this.supervisor;
-    this.emit({
-      type: 'host.status',
-      state: this.state,
-      ...(this.frontDoor && { frontDoorUrl: `http://localhost:${this.frontDoor.port}` }),
-      handler: {
-        state: s?.state ?? 'stopped',
-        ...(s?.pid !== undefined && { pid: s.pid }),
-        ...(this.handlerPort !== undefined && { port: this.handlerPort }),
-        ...(detail !== undefined && { detail }),
-      },
-      errors: [...this.errors],
-    });
+    this.emit(
+      hostStatusEvent(
+        this.state,
+        this.frontDoor?.port,
+        this.supervisor,
+        this.handlerPort,
+        this.errors,
+        detail,
+      ),
+    );
   }
 
   private emit(event: HostEvent): void {

@@ -1,5 +1,6 @@
 import type { AppFiles } from '../core/app/appModel';
 import type { HandlerCommand } from '../core/process/commandLine';
+import type { RegexPattern } from '../core/routing/routeConstraints';
 
 /**
  * A bidirectional byte stream: a TCP socket on Node, a pair of message ports in the page.
@@ -87,4 +88,9 @@ export interface Platform {
   processorCount(): number;
   /** The zone timers use when none is configured. */
   defaultTimeZone(): string;
+  /**
+   * Runs a route constraint's regex off the host's thread (a RegexPool of workers), so other
+   * requests are answered while it runs; rejects with RegexTimeoutError past `timeoutMs`.
+   */
+  testRegex(pattern: RegexPattern, input: string, timeoutMs: number): Promise<boolean>;
 }

@@ -170,7 +170,9 @@ describe('the local engine server', () => {
   const appFolders = (): string[] => {
     const [serverRoot] = readdirSync(engineTemp);
     return serverRoot
-      ? readdirSync(join(engineTemp, serverRoot)).map((f) => join(engineTemp, serverRoot, f))
+      ? readdirSync(join(engineTemp, serverRoot))
+          .filter((f) => f !== 'server.pid') // the server's mark, for the sweep of dead servers' folders
+          .map((f) => join(engineTemp, serverRoot, f))
       : [];
   };
 

@@ -59,6 +59,8 @@ export interface TestAppOptions {
   enableAuth?: boolean;
   /** Wait for the host to be Running (default), or just started. */
   waitForRunning?: boolean;
+  /** Kestrel's 30 s when absent. */
+  requestHeadersTimeoutMs?: number;
 }
 
 export function handlerDescription(language: Language): Record<string, unknown> {
@@ -101,6 +103,9 @@ export class TestApp {
       port: 0,
       env: { ...process.env },
       enableAuth: options.enableAuth ?? false,
+      ...(options.requestHeadersTimeoutMs !== undefined && {
+        requestHeadersTimeoutMs: options.requestHeadersTimeoutMs,
+      }),
     });
     const app = new TestApp(root, host);
     await host.start();

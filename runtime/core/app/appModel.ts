@@ -1,11 +1,12 @@
 import { resolveWorkerRuntime } from './configurationProfile';
 import type { Diagnostic } from './diagnostics';
+import { diagnostic } from './diagnostics';
 import type { FunctionDef } from './functionJson';
 import { readFunctionJson } from './functionJson';
 import type { StartupLine } from './hostHttpRoutes';
 import { functionsFromHostRoutes } from './hostHttpRoutes';
 import type { HostConfig } from './hostJson';
-import { readHostJson } from './hostJson';
+import { HOST_JSON, readHostJson } from './hostJson';
 import { readLocalSettings } from './localSettings';
 import type { Settings } from './settings';
 
@@ -15,6 +16,8 @@ export interface AppFiles {
   readonly localSettingsJson?: string;
   /** Each subfolder of the app root that holds a function.json. */
   readonly functionFolders: readonly { readonly name: string; readonly functionJson: string }[];
+  /** Config files that exist but could not be read (a named pipe, a device, too big), and why. */
+  readonly unreadable?: readonly { readonly file: string; readonly message: string }[];
 }
 
 export interface AppModel {
@@ -38,7 +41,14 @@ export function loadApp(files: AppFiles, env: Record<string, string | undefined>
   const settings: Record<string, string | undefined> = { ...local.settings.values };
   for (const [k, v] of Object.entries(env)) if (v !== undefined) settings[k] = v;
 
-  const hostResult = readHostJson(files.hostJson, settings);
+  for (const u of files.unreadable ?? []) {
+    const fn = u.file.endsWith('/function.json') ? u.file.slice(0, -'/function.json'.length) : undefined;
+    diagnostics.push(diagnostic('error', u.file, u.message, fn === undefined ? {} : { functionName: fn }));
+  }
+  // An unreadable host.json is not "missing": its own message says what is wrong.
+  const hostResult = files.unreadable?.some((u) => u.file === HOST_JSON)
+    ? { diagnostics: [], config: undefined }
+    : readHostJson(files.hostJson, settings);
   diagnostics.push(...hostResult.diagnostics);
   const host = hostResult.config;
 

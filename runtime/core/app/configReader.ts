@@ -1,6 +1,6 @@
 import type { JsonNode, JsonObject } from '../json/jsonNode';
 import { describeKind, getProp } from '../json/jsonNode';
-import { parseJson, JsonSyntaxError } from '../json/parseJson';
+import { JSON_NET_MAX_DEPTH, parseJson, JsonSyntaxError } from '../json/parseJson';
 import type { Diagnostic } from './diagnostics';
 import { diagnostic } from './diagnostics';
 
@@ -47,7 +47,7 @@ export class ConfigReader {
   parseObject(text: string, label: string): JsonObject | undefined {
     let root: JsonNode;
     try {
-      root = parseJson(text, { jsonNet: true });
+      root = parseJson(text, { jsonNet: true, maxDepth: JSON_NET_MAX_DEPTH });
     } catch (e) {
       if (!(e instanceof JsonSyntaxError)) throw e;
       this.diagnostics.push(

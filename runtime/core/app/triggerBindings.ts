@@ -81,7 +81,30 @@ function readTimer(b: BindingDef, raw: JsonObject, settings: Settings, r: Config
     r.error(`${parsed.error}${from}`, `${where}.schedule`, prop.node);
     return {};
   }
+  const tooShort = intervalTooShort(parsed.schedule);
+  if (tooShort) {
+    r.error(tooShort, `${where}.schedule`, prop.node);
+    return {};
+  }
   return { timer: { schedule: parsed.schedule, runOnStartup, useMonitor } };
+}
+
+/** The shortest TimeSpan schedule accepted: NCrontab's finest step (one second). */
+const MIN_TIMER_INTERVAL_MS = 1000;
+
+/**
+ * The timer extension takes any TimeSpan, and one of zero, below zero or below a millisecond
+ * makes it fire again one tick after each run finishes: thousands of runs a second. Refused
+ * here, with the reason, as anything finer than a cron schedule's one second.
+ */
+function intervalTooShort(schedule: TimerSchedule): string | undefined {
+  if (schedule.kind !== 'timeSpan' || schedule.intervalMs >= MIN_TIMER_INTERVAL_MS) return undefined;
+  const what =
+    schedule.intervalMs < 0 ? 'negative' : schedule.intervalMs === 0 ? 'zero' : 'shorter than one second';
+  return (
+    `The schedule '${schedule.expression}' is a ${what} interval: the timer would fire again as soon as each ` +
+    `run ends, without pause. Use an interval of at least 00:00:01, or a cron expression.`
+  );
 }
 
 /**

@@ -23,7 +23,16 @@ export interface ParseOptions {
    * property names (letters, digits, `_`, `$`). Default false.
    */
   jsonNet?: boolean;
+  /**
+   * Objects and arrays nested deeper than this are an error, not a stack overflow. Json.NET's
+   * reader allows 64 (JSON_NET_MAX_DEPTH); the default only keeps the parser's recursion safe.
+   */
+  maxDepth?: number;
 }
+
+/** JsonReader.MaxDepth's default since Json.NET 13, which reads the host's config files. */
+export const JSON_NET_MAX_DEPTH = 64;
+const SAFE_MAX_DEPTH = 1000;
 
 /**
  * Parses JSON into nodes that keep key order, integer-ness and source positions.
@@ -35,6 +44,7 @@ export function parseJson(text: string, options: ParseOptions = {}): JsonNode {
     options.comments ?? true,
     options.trailingCommas ?? true,
     options.jsonNet ?? false,
+    options.maxDepth ?? SAFE_MAX_DEPTH,
   ).parseDocument();
 }
 
@@ -45,12 +55,14 @@ class Parser {
   private i = 0;
   private line = 1;
   private lineStart = 0;
+  private depth = 0;
 
   constructor(
     private readonly s: string,
     private readonly comments: boolean,
     private readonly trailingCommas: boolean,
     private readonly jsonNet: boolean,
+    private readonly maxDepth: number,
   ) {
     if (s.charCodeAt(0) === 0xfeff) {
       this.i = 1;
@@ -129,9 +141,13 @@ class Parser {
     const c = this.s[this.i];
     switch (c) {
       case '{':
-        return this.parseObject(pos);
-      case '[':
-        return this.parseArray(pos);
+      case '[': {
+        if (++this.depth > this.maxDepth)
+          this.fail(`The reader's MaxDepth of ${this.maxDepth} has been exceeded`);
+        const node = c === '{' ? this.parseObject(pos) : this.parseArray(pos);
+        this.depth--;
+        return node;
+      }
       case '"':
         return { kind: 'string', value: this.parseString(), pos };
       case 't':

@@ -1,6 +1,7 @@
 import { matchComplexSegment } from './complexSegment';
 import { equalsIgnoreCase } from './ordinalIgnoreCase';
 import { decodeRequestPath } from './requestPath';
+import type { RegexPattern } from './routeConstraints';
 import { parseRouteTemplate, type RouteParameter, type RouteTemplate } from './routeTemplate';
 
 /**
@@ -25,7 +26,38 @@ export function matchRoute(template: RouteTemplate | string, requestPath: string
   if (path === undefined) return undefined;
   const values = matchTemplate(parsed, path);
   if (values === undefined || !constraintsPass(parsed.parameters, values)) return undefined;
-  for (const p of parsed.parameters) {
+  return withNulls(parsed, values);
+}
+
+/**
+ * Runs one `regex(...)` constraint; it may reject (a match that ran past its time limit), which
+ * fails the request as ASP.NET's RegexMatchTimeoutException does.
+ */
+export type RegexTester = (pattern: RegexPattern, value: string) => Promise<boolean>;
+
+/** matchRoute with regex constraints run by `testRegex` (off the host's thread), others at once. */
+export async function matchRouteAsync(
+  template: RouteTemplate,
+  requestPath: string,
+  testRegex: RegexTester,
+): Promise<RouteValues | undefined> {
+  const path = decodeRequestPath(requestPath);
+  if (path === undefined) return undefined;
+  const values = matchTemplate(template, path);
+  if (values === undefined) return undefined;
+  for (const p of template.parameters) {
+    if (p.isOptional && !(p.name in values)) continue;
+    const value = values[p.name] ?? null;
+    for (const c of p.constraints) {
+      const ok = c.pattern && value !== null ? await testRegex(c.pattern, value) : c.matches(value);
+      if (!ok) return undefined;
+    }
+  }
+  return withNulls(template, values);
+}
+
+function withNulls(template: RouteTemplate, values: RouteValues): RouteValues {
+  for (const p of template.parameters) {
     if (!(p.name in values)) values[p.name] = null;
   }
   return values;

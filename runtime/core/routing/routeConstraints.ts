@@ -20,11 +20,21 @@ export interface RouteConstraint {
   /** The constraint as written in the template, e.g. `min(1)`. */
   readonly text: string;
   matches(value: string | null): boolean;
+  /**
+   * Set for `regex(...)`: the compiled pattern, so the host can run the match off its own thread
+   * with a time limit (a backtracking pattern can take hours on a 40-character value).
+   */
+  readonly pattern?: RegexPattern;
+}
+
+export interface RegexPattern {
+  readonly source: string;
+  readonly flags: string;
 }
 
 export type ConstraintResolution = { ok: true; constraint: RouteConstraint } | { ok: false; error: string };
 
-type Test = (value: string) => boolean;
+type Test = ((value: string) => boolean) & { pattern?: RegexPattern };
 type Factory = (args: string | undefined) => Test | string;
 
 /**
@@ -65,7 +75,11 @@ export function resolveRouteConstraint(text: string): ConstraintResolution {
   if (typeof test === 'string')
     return { ok: false, error: `The route constraint '${text}' is invalid: ${test}` };
   const nullPasses = key.toLowerCase() === 'nonfile';
-  return { ok: true, constraint: { text, matches: (value) => (value === null ? nullPasses : test(value)) } };
+  const matches = (value: string | null) => (value === null ? nullPasses : test(value));
+  return {
+    ok: true,
+    constraint: test.pattern ? { text, matches, pattern: test.pattern } : { text, matches },
+  };
 }
 
 // Constructors are picked by argument count, so "int()" (one empty argument) finds no constructor.
@@ -152,7 +166,9 @@ function regex(args: string | undefined): Test | string {
       return `'${args}' is not a valid regular expression (${(e as Error).message}).`;
     }
   }
-  return (v) => compiled.test(v);
+  const test: Test = (v) => compiled.test(v);
+  test.pattern = { source: compiled.source, flags: compiled.flags };
+  return test;
 }
 
 // FileNameRouteConstraint: the last '/'-separated part holds a '.' followed somewhere by a non-'.' character.

@@ -2,8 +2,8 @@ import type { Diagnostic } from '../app/diagnostics';
 import { diagnostic } from '../app/diagnostics';
 import type { FunctionDef } from '../app/functionJson';
 import { functionRouteTemplate } from './functionRoute';
-import type { RouteValues } from './matchRoute';
-import { matchRoute } from './matchRoute';
+import type { RegexTester, RouteValues } from './matchRoute';
+import { matchRouteAsync } from './matchRoute';
 import type { RouteTemplate } from './routeTemplate';
 import { parseRouteTemplate } from './routeTemplate';
 
@@ -30,6 +30,16 @@ export class RouteTable {
     for (const fn of functions) {
       if (!fn.http) continue;
       const text = functionRouteTemplate(routePrefix, fn.http.route);
+      const nul = fn.http.route.indexOf('\u0000');
+      if (nul >= 0) {
+        const message =
+          `The route '${fn.http.route.split('\u0000').join('\\u0000')}' holds a NUL character (\\u0000) at ` +
+          `position ${nul + 1}; a route cannot contain one (it is usually a file damaged in transit). Remove it.`;
+        this.diagnostics.push(
+          diagnostic('error', fn.file, message, { where: 'route', functionName: fn.name }),
+        );
+        continue;
+      }
       const parsed = parseRouteTemplate(text);
       if (!parsed.ok) {
         this.diagnostics.push(
@@ -42,13 +52,20 @@ export class RouteTable {
     this.entries = entries;
   }
 
-  /** A method outside `methods` is no match at all, so the caller gets 404, not 405. */
-  match(method: string, rawPath: string): RouteMatch {
+  /**
+   * A method outside `methods` is no match at all, so the caller gets 404, not 405. Regex
+   * constraints go through `testRegex`, tagged with the function whose route holds them.
+   */
+  async match(
+    method: string,
+    rawPath: string,
+    testRegex: (fn: FunctionDef) => RegexTester,
+  ): Promise<RouteMatch> {
     const upper = method.toUpperCase();
     for (const entry of this.entries) {
       const methods = entry.fn.http?.methods;
       if (methods && !methods.includes(upper)) continue;
-      const values = matchRoute(entry.template, rawPath);
+      const values = await matchRouteAsync(entry.template, rawPath, testRegex(entry.fn));
       if (values) return { kind: 'function', fn: entry.fn, values };
     }
     return { kind: 'none' };

@@ -9,6 +9,7 @@ import { HOST_VERSION } from '../constants';
 import type { AppContext } from '../hostContext';
 import type { ServerRequest, ServerResponse } from '../http/serverConnection';
 import { splitTarget } from '../invocation/forwardInvoker';
+import { foreignOrigin } from './adminOrigin';
 import { isAdminRequest } from './auth';
 import { respondEmpty } from './responses';
 
@@ -25,6 +26,16 @@ export async function handleAdmin(
   const path = pathname.replace(/\/+$/, '').toLowerCase();
   const method = req.method;
   const body = await req.body.read();
+  const origin = foreignOrigin(req);
+  if (origin !== undefined) {
+    const why =
+      `Refused ${method} ${pathname}: it was sent by a web page of another site (Origin: ${origin}, ` +
+      `this host: ${req.header('host') ?? 'no Host header'}). Admin requests from other sites are refused ` +
+      'so that no page can run functions here; requests without an Origin (curl, scripts, the playground) are not affected.';
+    runtime.log('warning', 'Host.Admin', why);
+    rec.error = why;
+    return respondEmpty(res, 403);
+  }
   if (!isAdminRequest(req, runtime.enableAuth, runtime.keys)) return respondEmpty(res, 401);
 
   if (path === '/admin/host/ping' && (method === 'GET' || method === 'POST')) return respondEmpty(res, 200);

@@ -9,6 +9,8 @@ export interface FrontDoor {
 
 /** Idle keep-alive connections stay open this long, as the front door always allowed. */
 const KEEP_ALIVE_TIMEOUT_MS = 120_000;
+/** Kestrel's KestrelServerLimits.RequestHeadersTimeout. */
+export const REQUEST_HEADERS_TIMEOUT_MS = 30_000;
 
 /**
  * The public HTTP listener: each connection speaks HTTP/1.1 through the host's own codec, which
@@ -19,12 +21,14 @@ export async function openFrontDoor(
   port: number,
   host: string,
   onRequest: (req: ServerRequest, res: ServerResponse, conn: ServerConnection) => void,
+  requestHeadersTimeoutMs = REQUEST_HEADERS_TIMEOUT_MS,
 ): Promise<FrontDoor> {
   let listener: Listener;
   try {
     listener = await platform.listen(port, host, (stream) => {
       new ServerConnection(stream, {
         keepAliveTimeoutMs: KEEP_ALIVE_TIMEOUT_MS,
+        requestHeadersTimeoutMs,
         now: () => platform.now(),
         onRequest,
       });

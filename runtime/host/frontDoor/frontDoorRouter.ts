@@ -22,6 +22,7 @@ import { newSysFacts } from '../invocation/sysFacts';
 import { handleAdmin } from './adminApi';
 import { authorize, functionAuthLevel } from './auth';
 import { respondEmpty, respondHttpResult, respondText } from './responses';
+import { routeRegexTester } from './routeRegex';
 
 /** What the front door needs from the host, whether or not the app could load. */
 export interface FrontDoorContext {
@@ -118,7 +119,7 @@ async function route(
     await handleAdmin(app, req, res, rec);
     return;
   }
-  const match = app.routes.match(req.method, pathname);
+  const match = await app.routes.match(req.method, pathname, (fn) => routeRegexTester(app, fn));
   if (match.kind === 'none' || (match.fn.disabled && !isAdminKey(app, req))) {
     await req.body.read();
     respondEmpty(res, 404);

@@ -35,3 +35,40 @@ export async function callFrontDoor(
   });
   return { status: result.status };
 }
+
+/**
+ * The playground's requests to the front door, each claiming the exchange it causes: the front
+ * door recognises the caller's connection by its local port and hands it the exchange's id.
+ */
+export class LoopbackCaller {
+  private readonly claims = new Map<number, (exchangeId: string) => void>();
+
+  constructor(private readonly client: HttpClient) {}
+
+  async perform(
+    port: number | undefined,
+    spec: HttpRequestSpec,
+  ): Promise<{ status: number; exchangeId?: string }> {
+    if (port === undefined) throw new Error('The front door is not open.');
+    let exchangeId: string | undefined;
+    let claimed: number | undefined;
+    try {
+      const { status } = await callFrontDoor(this.client, port, spec, (local) => {
+        claimed = local;
+        this.claims.set(local, (id) => (exchangeId = id));
+      });
+      return { status, ...(exchangeId !== undefined && { exchangeId }) };
+    } finally {
+      if (claimed !== undefined) this.claims.delete(claimed);
+    }
+  }
+
+  /** How a request arriving from `remotePort` claims its exchange, when this caller sent it. */
+  claimOf(remotePort: number): ((exchangeId: string) => void) | undefined {
+    return this.claims.get(remotePort);
+  }
+
+  destroy(): void {
+    this.client.destroy();
+  }
+}

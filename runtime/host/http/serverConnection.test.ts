@@ -26,6 +26,7 @@ afterEach(() => {
 function serve(
   onRequest: (req: ServerRequest, res: ServerResponse) => void = () => undefined,
   keepAliveTimeoutMs = 5000,
+  requestHeadersTimeoutMs?: number,
 ): Harness {
   const { client, server } = memoryStreamPair();
   open.push(client);
@@ -36,6 +37,7 @@ function serve(
   const requests: Harness['requests'] = [];
   const conn = new ServerConnection(server, {
     keepAliveTimeoutMs,
+    ...(requestHeadersTimeoutMs !== undefined && { requestHeadersTimeoutMs }),
     now: () => NOW,
     onRequest: (req, res) => {
       requests.push({ req, res });
@@ -228,5 +230,42 @@ describe('ServerConnection', () => {
       `HTTP/1.1 200 OK\r\nContent-Length: 1\r\nDate: ${DATE}\r\nConnection: close\r\n\r\nx`,
     );
     expect(h.ended()).toBe(true);
+  });
+
+  describe('a request head that does not arrive in time (Kestrel RequestHeadersTimeout)', () => {
+    const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+    test('is answered 408 and the connection closed, however slowly its bytes trickle in', async () => {
+      const h = serve(() => undefined, 5000, 80);
+      await h.send('GET /a HTTP/1.1\r\n');
+      for (let i = 0; i < 4; i++) {
+        await wait(30);
+        await h.send('X');
+      }
+      await wait(60);
+      expect(h.received()).toBe('HTTP/1.1 408 Request Timeout\r\nConnection: close\r\n\r\n');
+      expect(h.ended()).toBe(true);
+      expect(h.requests).toHaveLength(0);
+    });
+
+    test('does not start before the first byte, nor run while a body arrives or an answer is written', async () => {
+      const h = serve((_req, res) => setTimeout(() => answer(res, 'x'), 120), 5000, 50);
+      await wait(80);
+      expect(h.client.closed).toBe(false);
+      await h.send('POST /a HTTP/1.1\r\nHost: h\r\nContent-Length: 2\r\n\r\n');
+      await wait(80);
+      await h.send('ok');
+      await wait(80);
+      expect(h.received()).toBe(`${okHead(1)}x`);
+      expect(h.client.closed).toBe(false);
+    });
+
+    test('starts again for the next request on a kept-alive connection', async () => {
+      const h = serve((_req, res) => answer(res, 'x'), 5000, 50);
+      await h.send('GET /a HTTP/1.1\r\nHost: h\r\n\r\nGET /b HT');
+      await wait(90);
+      expect(h.received()).toBe(`${okHead(1)}xHTTP/1.1 408 Request Timeout\r\nConnection: close\r\n\r\n`);
+      expect(h.requests).toHaveLength(1);
+    });
   });
 });

@@ -20,6 +20,11 @@ export interface ServerRequest {
 export interface ServerOptions {
   /** Idle keep-alive connections close after this (Node's keepAliveTimeout). */
   readonly keepAliveTimeoutMs: number;
+  /**
+   * A request whose head has not fully arrived this long after its first byte is answered 408
+   * and the connection closed (Kestrel's RequestHeadersTimeout, 30 s). Absent: no limit.
+   */
+  readonly requestHeadersTimeoutMs?: number;
   readonly now: () => number;
   readonly onRequest: (req: ServerRequest, res: ServerResponse, conn: ServerConnection) => void;
 }
@@ -30,6 +35,8 @@ interface Pending {
 }
 
 const CONTINUE = latin1Encode('HTTP/1.1 100 Continue\r\n\r\n');
+const CLOSE_GRACE_MS = 1000;
+const HEADERS_TIMEOUT = latin1Encode('HTTP/1.1 408 Request Timeout\r\nConnection: close\r\n\r\n');
 
 /**
  * HTTP/1.1 server side of one connection, as Node's http server behaves on it: requests are
@@ -44,6 +51,7 @@ export class ServerConnection {
   private inbound: Uint8Array[] = [];
   private outbound: Uint8Array[] = [];
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
+  private headersTimer: ReturnType<typeof setTimeout> | undefined;
   private closed = false;
   private parsing: { req: ServerRequest; head: HttpHead; body: BodySource } | undefined;
 
@@ -53,6 +61,7 @@ export class ServerConnection {
   ) {
     this.parser = new Http1Parser('request', {
       onHead: (head) => {
+        this.disarmHeadersTimer();
         const body = new BodySource();
         const raw = head.rawHeaders;
         const req: ServerRequest = {
@@ -130,7 +139,32 @@ export class ServerConnection {
       this.parser.execute(chunk);
     } catch (e) {
       this.onParseError(e);
+      return;
     }
+    // Part of a head is buffered: it must be complete in time, however slowly it trickles in.
+    if (!this.parser.idle && this.parsing === undefined) this.armHeadersTimer();
+  }
+
+  private armHeadersTimer(): void {
+    const limit = this.options.requestHeadersTimeoutMs;
+    if (limit === undefined || this.headersTimer !== undefined || this.closed) return;
+    this.headersTimer = setTimeout(() => {
+      this.headersTimer = undefined;
+      if (this.closed) return;
+      if (this.current) this.stream.destroy();
+      else {
+        this.send(HEADERS_TIMEOUT);
+        this.stream.end();
+        // A peer that never closes its side must not keep the connection: give the answer a moment.
+        setTimeout(() => this.stream.destroy(), CLOSE_GRACE_MS);
+      }
+      this.closed = true;
+    }, limit);
+  }
+
+  private disarmHeadersTimer(): void {
+    if (this.headersTimer !== undefined) clearTimeout(this.headersTimer);
+    this.headersTimer = undefined;
   }
 
   private onParseError(e: unknown): void {
@@ -166,6 +200,7 @@ export class ServerConnection {
   private onClose(): void {
     this.closed = true;
     this.disarmIdle();
+    this.disarmHeadersTimer();
     this.parsing?.body.end(new Error('The connection closed before the request body ended.'));
     this.current?.aborted();
     for (const p of this.queue) p.req.body.end(new Error('closed'));

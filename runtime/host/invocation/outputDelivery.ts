@@ -2,6 +2,7 @@ import type { FunctionDef } from '../../core/app/functionJson';
 import { HINTS } from '../../core/invocation/hintCatalogue';
 import type { OutputValue } from '../../core/invocation/resultMapper';
 import { dotnetToString } from '../../core/json/writeJson';
+import { messageTooLarge } from '../../core/queues/messageSize';
 import { queueMessagesFromOutput } from '../../core/queues/queueOutput';
 import type { QueueBackend } from '../triggers/queueBackend';
 import { bindingConnection } from '../triggers/storage/connections';
@@ -30,6 +31,15 @@ export async function deliverOutputs(
       return { messageIds, error: `Output '${binding.name}' of ${fn.name}: ${converted.error}` };
     }
     for (const message of converted.messages) {
+      const tooLarge = messageTooLarge(message.text, queues.messageEncoding);
+      if (tooLarge) {
+        rec.addOutput(
+          binding.name,
+          binding.type,
+          `${message.text.slice(0, 1024)}… (${message.text.length} characters)`,
+        );
+        return { messageIds, error: `Output '${binding.name}' of ${fn.name}: ${tooLarge}` };
+      }
       if (message.decodedFromBase64) {
         rec.addHints([HINTS.base64Output(binding.name)]);
       }

@@ -244,5 +244,6 @@ export function fakePlatform(): FakePlatform {
     hostname: () => 'fakehost',
     processorCount: () => 4,
     defaultTimeZone: () => 'UTC',
+    testRegex: (pattern, input) => Promise.resolve(new RegExp(pattern.source, pattern.flags).test(input)),
   };
 }

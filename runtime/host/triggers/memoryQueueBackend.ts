@@ -8,6 +8,9 @@ import type { QueueService } from './queueService';
  */
 export function memoryQueueBackend(service: QueueService): QueueBackend {
   return {
+    get messageEncoding() {
+      return service.options.messageEncoding;
+    },
     configure: (functions, queuesSection, invoke) => service.configure(functions, queuesSection, invoke),
     stop: () => service.stop(),
     enqueue: (queue: string, message: OutgoingMessage) =>

@@ -1,6 +1,7 @@
 import type { FunctionDef } from '../../core/app/functionJson';
 import type { Settings } from '../../core/app/settings';
 import type { QueueState } from '../../core/control/protocol';
+import type { QueueMessageEncoding } from '../../core/queues/queueOptions';
 import type { QueueMessage } from '../../core/queues/queueStore';
 
 /** Runs one queue message through its function; true when the invocation succeeded. */
@@ -21,6 +22,8 @@ export interface OutgoingMessage {
  * that may reach a remote service is asynchronous; the in-memory service answers at once.
  */
 export interface QueueBackend {
+  /** host.json's `messageEncoding` as last configured: what a message's size is counted in. */
+  readonly messageEncoding: QueueMessageEncoding;
   /** Replaces the listeners for a (re)loaded app; returns host.json option errors. */
   configure(
     functions: readonly FunctionDef[],

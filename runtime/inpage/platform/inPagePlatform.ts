@@ -7,6 +7,10 @@ import { randomBytes, randomUUID } from './randomIds';
 import { SupervisorLink } from './supervisorLink';
 import { Switchboard } from './switchboard';
 import { WorkerHandlerProcess } from './workerHandlerProcess';
+import type { RegexPattern } from '../../core/routing/routeConstraints';
+import type { RegexWorker } from '../../host/regex/regexPool';
+import { RegexPool } from '../../host/regex/regexPool';
+import { startInPageRegexWorker } from './regexWorker';
 
 export interface InPagePlatformOptions {
   /** The iframe's end answers spawn and kill requests for handler workers. */
@@ -16,6 +20,8 @@ export interface InPagePlatformOptions {
   readonly env?: Readonly<Record<string, string | undefined>>;
   readonly random?: RandomSource;
   readonly clock?: { now(): number; monotonic(): number };
+  /** Starts a thread for route regex matches (default: a Web Worker nested in the host worker). */
+  readonly startRegexWorker?: () => RegexWorker;
 }
 
 /** The first pid handed out; like a real system's, low numbers look like system processes. */
@@ -36,6 +42,7 @@ export class InPagePlatform implements Platform {
   private readonly clock: { now(): number; monotonic(): number };
   private readonly handlers = new Set<WorkerHandlerProcess>();
   private nextPid = FIRST_PID;
+  private readonly regexes: RegexPool;
 
   constructor(options: InPagePlatformOptions) {
     this.supervisor = new SupervisorLink(options.supervisor);
@@ -43,6 +50,7 @@ export class InPagePlatform implements Platform {
     this.env = options.env ?? {};
     this.random = options.random ?? crypto;
     this.clock = options.clock ?? { now: () => Date.now(), monotonic: () => performance.now() };
+    this.regexes = new RegexPool(options.startRegexWorker ?? startInPageRegexWorker);
   }
 
   async listen(port: number, host: string, onConnection: (stream: ByteStream) => void): Promise<Listener> {
@@ -123,8 +131,13 @@ export class InPagePlatform implements Platform {
     return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
   }
 
+  testRegex(pattern: RegexPattern, input: string, timeoutMs: number): Promise<boolean> {
+    return this.regexes.test(pattern, input, timeoutMs);
+  }
+
   /** Kills every handler and lets go of the supervisor port (the host worker is stopping). */
   dispose(): void {
+    this.regexes.close();
     for (const handler of this.handlers) handler.kill();
     this.supervisor.close();
   }

@@ -1,6 +1,9 @@
 import { attachControlChannel } from '../../host/control/controlChannel';
 import type { FunctionHost } from '../../host/functionHost';
 
+/** How long a host whose controller went away may take to stop its handler before it just exits. */
+const STOP_LIMIT_MS = 5000;
+
 /**
  * The control channel over the host's own stdio. Raw mode stops a terminal's line discipline
  * from echoing or cutting the frames. The host ends with its controller: on `host.stop`, and
@@ -16,7 +19,11 @@ export function attachStdioChannel(host: FunctionHost, write: (text: string) => 
     onInput: (listener) => stdin.on('data', listener),
     onStopped: exit,
   });
-  stdin.once('end', () => void host.stop().then(exit, exit));
+  stdin.once('end', () => {
+    // Whatever holds the stop up, a host without its controller must not linger.
+    setTimeout(() => process.exit(0), STOP_LIMIT_MS).unref();
+    void host.stop().then(exit, exit);
+  });
   stdin.resume();
   return () => {
     detach();

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import type { HandlerProcess, SpawnRequest, StreamError } from '../../host/platform';
+import { watchHandlerGroup } from './handlerWatchdog';
 
 /** The handler as a child process in its own process group, so its own children end with it. */
 export function spawnHandler(request: SpawnRequest): HandlerProcess {
@@ -23,6 +24,8 @@ export function spawnHandler(request: SpawnRequest): HandlerProcess {
     exited = true;
     fail(e as StreamError);
   }
+  const watchdog =
+    child?.pid !== undefined && process.platform !== 'win32' ? watchHandlerGroup(child.pid) : undefined;
   if (child) {
     const c = child;
     c.on('error', (e) => {
@@ -38,6 +41,7 @@ export function spawnHandler(request: SpawnRequest): HandlerProcess {
     }
     c.on('exit', (code, signal) => {
       exited = true;
+      watchdog?.release();
       exitListeners.forEach((l) => l(code, signal));
     });
   }
@@ -54,6 +58,7 @@ export function spawnHandler(request: SpawnRequest): HandlerProcess {
     kill: () => {
       const c = child;
       if (!c || c.exitCode !== null || c.signalCode !== null) return;
+      watchdog?.release();
       try {
         // The handler may have started children of its own (npm, a shell): end the whole group.
         if (c.pid !== undefined && process.platform !== 'win32') process.kill(-c.pid, 'SIGKILL');

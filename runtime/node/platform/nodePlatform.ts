@@ -7,11 +7,14 @@ import { readAppFiles } from './appFiles';
 import { spawnHandler } from './childProcess';
 import { canBind, pickFreePort } from './ports';
 import { socketStream } from './socketStream';
+import { RegexPool } from '../../host/regex/regexPool';
+import { startNodeRegexWorker } from './regexWorker';
 
 /** The host on Node: TCP sockets, child processes and the file system. */
 export function createNodePlatform(
   env: Readonly<Record<string, string | undefined>> = process.env,
 ): Platform {
+  const regexes = new RegexPool(startNodeRegexWorker);
   return {
     name: 'node',
     env,
@@ -63,5 +66,6 @@ export function createNodePlatform(
     hostname: () => hostname(),
     processorCount: () => availableParallelism(),
     defaultTimeZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC',
+    testRegex: (pattern, input, timeoutMs) => regexes.test(pattern, input, timeoutMs),
   };
 }

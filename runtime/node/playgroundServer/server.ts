@@ -12,6 +12,7 @@ import { allowedHosts, allowedOrigins, checkHost, checkOrigin, checkToken } from
 import { DEFAULT_LIMITS, SessionRegistry } from './sessionRegistry';
 import type { SessionLimits } from './sessionRegistry';
 import { StaticSite } from './staticSite';
+import { markServerFolder, SERVER_FOLDER_PREFIX, sweepStaleServerFolders } from './staleFolders';
 
 export interface PlaygroundServerOptions {
   /** The built site (vite's output): index.html and assets/. */
@@ -47,7 +48,11 @@ export async function startPlaygroundServer(options: PlaygroundServerOptions): P
     throw new Error('The local engine binds a loopback address only.');
   const hostBundle = resolve(options.hostBundle);
   const token = randomBytes(32).toString('base64url');
-  const root = await realpath(await mkdtemp(join(options.tempDir ?? tmpdir(), 'fchp-local-')));
+  const tempDir = options.tempDir ?? tmpdir();
+  // Servers killed outright (SIGKILL) left their folders; their hosts ended when their input closed.
+  await sweepStaleServerFolders(tempDir);
+  const root = await realpath(await mkdtemp(join(tempDir, SERVER_FOLDER_PREFIX)));
+  await markServerFolder(root);
   const sessions = new SessionRegistry(root, hostBundle, { ...DEFAULT_LIMITS, ...options.limits });
   const site = new StaticSite(options.distDir, { kind: 'local', token });
   let hosts: ReadonlySet<string> = new Set();

@@ -35,6 +35,10 @@ export interface StorageQueueServiceDeps {
 export class StorageQueueService implements QueueBackend {
   private listeners: StorageQueueListener[] = [];
   private options: QueuesOptions;
+
+  get messageEncoding(): QueuesOptions['messageEncoding'] {
+    return this.options.messageEncoding;
+  }
   private settings: Settings = {};
   private readonly health = new Map<QueueStorage, StorageHealth>();
   private readonly known = new Map<string, QueueStorage>();
