@@ -73,7 +73,7 @@ export function fileSetProblem(paths: readonly string[]): string | undefined {
     if (twin !== undefined) return `'${twin}' and '${path}' differ only in case.`;
     byLower.set(path.toLowerCase(), path);
   }
-  for (const path of paths) {
+  for (const path of [...paths].sort()) {
     const segments = path.split('/');
     for (let i = 1; i < segments.length; i++) {
       const file = byLower.get(segments.slice(0, i).join('/').toLowerCase());

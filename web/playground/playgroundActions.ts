@@ -1,4 +1,5 @@
 import { requestSend } from '../triggers/sendShortcut';
+import { fileText } from '../files/fileRules';
 import { defaultRequestFor } from '../examples/defaultRequest';
 import type { FunctionTemplate } from '../files/templates';
 import { appendNote, handlerPathOf, newFunction } from '../files/templates';
@@ -108,10 +109,10 @@ export function createActions({
       if (!made.ok) return made.error;
       if (made.handler) {
         const { path, comment } = made.handler;
-        const draft = files.drafts[path];
+        const draft = fileText(files.drafts, path);
         files.open(path);
         // Unsaved edits stay unsaved: the note goes at the end of the draft.
-        files.edit(path, appendNote(draft ?? files.files[path] ?? '', comment));
+        files.edit(path, appendNote(draft ?? fileText(files.files, path) ?? '', comment));
         if (draft === undefined) files.save(path);
       }
       const problem = files.create(made.functionJson.path, made.functionJson.text);
