@@ -24,9 +24,11 @@ export function pathProblem(path: string): string | undefined {
     return `A path may be at most ${MAX_PATH_LENGTH} characters (this one has ${path.length}).`;
   for (const segment of path.split('/')) {
     if (segment === '' || segment === '.' || segment === '..')
-      return `'${path}' has an empty, '.' or '..' segment.`;
+      return `'${shorten(path)}' has an empty, '.' or '..' segment.`;
     if (!/^[A-Za-z0-9._@ -]+$/.test(segment))
       return `'${shorten(segment)}' may only use letters, digits, '.', '_', '-', '@' and spaces.`;
+    // Windows drops these when it writes the file, so 'a.js ' would become (and clash with) 'a.js'.
+    if (/^ | $|\.$/.test(segment)) return `'${segment}' starts or ends with a space, or ends with a '.'.`;
   }
   return undefined;
 }
@@ -127,6 +129,13 @@ export function decodeFileBytes(bytes: Uint8Array): DecodedFile {
   return { text, note: `was ${utf16 === 'utf-16le' ? 'UTF-16 LE' : 'UTF-16 BE'}; it is kept as UTF-8` };
 }
 
-function shorten(text: string): string {
-  return text.length > 60 ? `${text.slice(0, 40)}…${text.slice(-12)}` : text;
+/** A name or path short enough to quote in a message (a hostile one may be thousands long). */
+export function shorten(text: string): string {
+  // Control characters are shown as escapes: a raw NUL or escape code in a notice helps nobody.
+  const shown = text.replace(
+    // eslint-disable-next-line no-control-regex
+    /[\u0000-\u001f\u007f]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+  return shown.length > 80 ? `${shown.slice(0, 60)}…${shown.slice(-12)}` : shown;
 }

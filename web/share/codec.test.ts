@@ -276,7 +276,7 @@ describe('hostile or malformed contents', () => {
     ],
     [
       withState({ files: { 'a\u0000b': '' } }),
-      `holds an unsafe file name "a\\u0000b": 'a\u0000b' may only use letters, digits, '.', '_', '-', '@' and spaces.`,
+      `holds an unsafe file name "a\\u0000b": 'a\\u0000b' may only use letters, digits, '.', '_', '-', '@' and spaces.`,
     ],
     [
       withState({ files: { 'C:\\x.js': '' } }),

@@ -1,4 +1,4 @@
-import { MAX_APP_FILES, decodeFileBytes, fileSetProblem, pathProblem } from '../files/fileRules';
+import { MAX_APP_FILES, decodeFileBytes, fileSetProblem, pathProblem, shorten } from '../files/fileRules';
 
 /**
  * The rules shared by zip and folder import: which entries are junk, where the app is (the one
@@ -194,15 +194,10 @@ function ignoredFolder(path: string): string | undefined {
   return at < 0 ? undefined : `${segments.slice(0, at + 1).join('/')}/`;
 }
 
-/** A path short enough to quote in a message. */
-function shorten(path: string): string {
-  return path.length > 80 ? `${path.slice(0, 60)}…${path.slice(-12)}` : path;
-}
-
 /** A short list for a message: the first few names, then a count. */
 function briefly(names: readonly string[]): string {
   const sorted = [...names].sort();
-  const shown = sorted.slice(0, 8).join(', ');
+  const shown = sorted.slice(0, 8).map(shorten).join(', ');
   return sorted.length > 8 ? `${shown} and ${sorted.length - 8} more` : shown;
 }
 
