@@ -61,7 +61,12 @@ describe('file rules in the page', () => {
     await expect.poll(() => tab.textContent(), { timeout: 60_000 }).toBe('handler.js');
     const firstLine = V1_ORDER_STATE.files['handler.js']!.split('\n')[0]!.trim();
     await expect
-      .poll(() => page.locator('.monaco-editor .view-lines').first().textContent(), { timeout: 30_000 })
+      .poll(
+        // Monaco draws spaces as no-break spaces.
+        async () =>
+          (await page.locator('.monaco-editor .view-lines').first().textContent())?.replace(/\u00a0/g, ' '),
+        { timeout: 30_000 },
+      )
       .toContain(firstLine.slice(0, 20));
     noConsoleErrors(errors);
     await page.close();

@@ -157,4 +157,35 @@ describe('output streams of the local engine under paused readers', () => {
     expect((await engine('DELETE', `/engine/sessions/${session}`)).status).toBe(204);
     await until(() => server.streamStats().open === 0, 'every stream to close');
   }, 180_000);
+
+  test('odd resume points replay from the start; unknown runs and sessions are 404', async () => {
+    const quiet = { ...APP, 'handler.js': CHATTY_HANDLER.replace('spill();', '') };
+    const session = ((await (await engine('POST', '/engine/sessions')).json()) as { id: string }).id;
+    expect((await engine('POST', `/engine/sessions/${session}/files`, { write: quiet })).status).toBe(204);
+    const started = await engine('POST', `/engine/sessions/${session}/hosts`);
+    const { host } = (await started.json()) as { host: number };
+    const streamPath = `/engine/sessions/${session}/hosts/${host}/output?token=${server.token}`;
+    for (const lastId of ['abc', '-5', '1e400', '', '0x10', '1e3']) {
+      const res = await fetch(`${origin}${streamPath}`, { headers: { 'Last-Event-ID': lastId } });
+      expect(res.status, lastId).toBe(200);
+      const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+      let text = '';
+      while (!text.includes('id: ')) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        text += value;
+      }
+      await reader.cancel();
+      expect(text, lastId).toMatch(/^retry: 1000\n\nid: 1\n/);
+    }
+    for (const path of [
+      `/engine/sessions/${session}/hosts/999/output`,
+      `/engine/sessions/${session}/hosts/x/output`,
+      '/engine/sessions/nope/hosts/1/output',
+    ]) {
+      const res = await fetch(`${origin}${path}?token=${server.token}`);
+      expect(res.status, path).toBe(404);
+    }
+    expect((await engine('DELETE', `/engine/sessions/${session}`)).status).toBe(204);
+  }, 120_000);
 });

@@ -63,7 +63,9 @@ export class OutputStreams {
  * every reader shares. A reader that falls behind the log gets an `overrun` event and the end.
  */
 function streamHostOutput(req: IncomingMessage, res: ServerResponse, run: HostRun): Promise<void> {
-  const lastSeen = Number(req.headers['last-event-id'] ?? 0);
+  // Only the decimal ids this server wrote; anything else ('0x10', '1e3', garbage) starts over.
+  const given = req.headers['last-event-id'];
+  const lastSeen = typeof given === 'string' && /^\d{1,15}$/.test(given) ? Number(given) : 0;
   res.writeHead(200, {
     'Content-Type': 'text/event-stream; charset=utf-8',
     'Cache-Control': 'no-store',
@@ -71,7 +73,7 @@ function streamHostOutput(req: IncomingMessage, res: ServerResponse, run: HostRu
   });
   res.write('retry: 1000\n\n');
   res.flushHeaders();
-  let sent = Number.isSafeInteger(lastSeen) && lastSeen > 0 ? lastSeen : 0;
+  let sent = lastSeen;
   // Waiting for the reader to take what it has: nothing more is written until it does.
   let waiting = false;
   const pump = () => {
