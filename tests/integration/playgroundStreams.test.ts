@@ -130,6 +130,7 @@ describe('output streams of the local engine under paused readers', () => {
       return server.streamStats().outputChars - startTotal > 24 << 20;
     }, '24 MB of handler output');
 
+    console.info(`[streams] peak unsent bytes across ${MAX_STREAMS_PER_RUN} paused readers: ${peak}`);
     // The bound: each reader's own buffer, never the output it missed.
     expect(peak).toBeLessThanOrEqual(MAX_STREAMS_PER_RUN * STREAM_BUFFER_BYTES * 2);
 
