@@ -5,6 +5,7 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { request } from 'node:http';
@@ -351,6 +352,30 @@ describe('the local engine server', () => {
     expect((await engine('DELETE', `/engine/sessions/${id}`)).status).toBe(204);
     expect(existsSync(appDir!)).toBe(false);
     expect((await engine('POST', `/engine/sessions/${id}/files`, { write: {} })).status).toBe(404);
+  });
+
+  test('refuses a write through a link out of the app folder before creating any folder', async () => {
+    const id = await createSession();
+    const [appDir] = appFolders();
+    // The user's own code runs in the folder and may make links: one to a folder outside, one
+    // dangling link to a folder outside that does not exist yet.
+    const outside = mkdtempSync(join(temp, 'outside-'));
+    symlinkSync(outside, join(appDir!, 'out'));
+    symlinkSync(join(outside, 'notyet'), join(appDir!, 'dangling'));
+    for (const path of ['out/sub/deep/x.js', 'out/x.js', 'dangling/x.js', 'dangling/a/b.js']) {
+      const res = await engine('POST', `/engine/sessions/${id}/files`, { write: { [path]: 'pwned' } });
+      expect(res.status, path).toBe(400);
+      expect(await res.text()).toMatch(/out of the app folder/);
+    }
+    expect(readdirSync(outside)).toEqual([]);
+    // A link that stays inside is followed as before.
+    mkdirSync(join(appDir!, 'real'));
+    symlinkSync(join(appDir!, 'real'), join(appDir!, 'inside'));
+    expect(
+      (await engine('POST', `/engine/sessions/${id}/files`, { write: { 'inside/n/x.js': 'ok' } })).status,
+    ).toBe(204);
+    expect(readFileSync(join(appDir!, 'real', 'n', 'x.js'), 'utf8')).toBe('ok');
+    expect((await engine('DELETE', `/engine/sessions/${id}`)).status).toBe(204);
   });
 
   test('runs the order example end to end over the event stream and stdin', async () => {

@@ -28,6 +28,22 @@ describe('the embed message API host', () => {
     expect(t.stores.files.getState().files['lib/util.js']).toBe('u');
   });
 
+  test('setFile keeps the file rules of the editor: no case twin, any ordinary name', async () => {
+    const t = setup();
+    t.stores.files.getState().load({ ...ORDER }, 'order');
+    const host = createEmbedHost({ ...t, actions: t.app });
+    await expect(host.setFile('Handler.js', 'x')).rejects.toThrow(
+      "'Handler.js' differs from 'handler.js' only in case.",
+    );
+    for (const name of ['toString', 'constructor', 'valueOf', 'hasOwnProperty', '__proto__']) {
+      await host.setFile(name, name);
+      expect(Object.getOwnPropertyDescriptor(t.stores.files.getState().files, name)?.value).toBe(name);
+    }
+    // Setting it again edits that file; it is not "already there" as something objects inherit.
+    await host.setFile('toString', 'again');
+    expect(Object.getOwnPropertyDescriptor(t.stores.files.getState().files, 'toString')?.value).toBe('again');
+  });
+
   test('subscribe reports status changes and exchanges; getState is plain data', async () => {
     const t = setup({ kind: 'webcontainer' });
     t.stores.files.getState().load({ ...ORDER }, 'order');

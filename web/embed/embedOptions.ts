@@ -1,6 +1,6 @@
 import type { EngineKind } from '../engine/engine';
 import { MAX_PATH_LENGTH } from '../share/limits';
-import { checkPath } from '../stores/filesStore';
+import { pathProblem } from '../files/fileRules';
 
 /** A part of the page an embed can show. */
 export type EmbedPanel = 'files' | 'editor' | 'terminal' | 'exchanges' | 'triggers';
@@ -108,7 +108,7 @@ export function readEmbedOptions(search: string): { options: EmbedOptions; probl
     const problem =
       fileValue.length > MAX_PATH_LENGTH
         ? 'The path is too long.'
-        : checkPath(fileValue.replace(/^\.\//, ''));
+        : pathProblem(fileValue.replace(/^\.\//, ''));
     if (problem) problems.push(`file=${quote(fileValue)} cannot be opened: ${problem}`);
     else file = fileValue.replace(/^\.\//, '');
   }

@@ -33,6 +33,10 @@ describe('validating messages from the parent', () => {
       { ...env, type: 'setFile', id: 'f', path: 'order/function.json', text: '{}' },
       { type: 'setFile', id: 'f', path: 'order/function.json', text: '{}' },
     ],
+    [
+      { ...env, type: 'setFile', id: 'f', path: 'toString', text: 'x' },
+      { type: 'setFile', id: 'f', path: 'toString', text: 'x' },
+    ],
   ])('accepts %j', (data, message) => {
     expect(validateInbound(data)).toEqual({ ok: true, message });
   });
@@ -104,6 +108,16 @@ describe('validating messages from the parent', () => {
     ],
     ['a path that is not text', { ...env, type: 'setFile', id: 'x', path: 1, text: '' }, /"path"/],
     ['no text', { ...env, type: 'setFile', id: 'x', path: 'a.js' }, /"text"/],
+    [
+      'a 5,004-character path, saying the limit',
+      { ...env, type: 'setFile', id: 'x', path: `${'a'.repeat(5001)}.js`, text: '' },
+      /bad "path": A path may be at most 260 characters \(this one has 5004\)/,
+    ],
+    [
+      'text an editor never writes (NUL)',
+      { ...env, type: 'setFile', id: 'x', path: 'a.js', text: 'a\u0000b' },
+      /"text" must be text: no NUL or other control characters/,
+    ],
     [
       'too much text',
       { ...env, type: 'setFile', id: 'x', path: 'a.js', text: 'a'.repeat(1024 * 1024 + 1) },

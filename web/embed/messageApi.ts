@@ -8,14 +8,8 @@
  * HTML; a file's text goes to the editor and the runtime, a request to the host.
  */
 import { parseOrigin } from './embedOptions';
-import {
-  MAX_HEADER_LENGTH,
-  MAX_HEADERS,
-  MAX_METHOD_LENGTH,
-  MAX_PATH_LENGTH,
-  MAX_TARGET_LENGTH,
-} from '../share/limits';
-import { checkPath } from '../stores/filesStore';
+import { MAX_HEADER_LENGTH, MAX_HEADERS, MAX_METHOD_LENGTH, MAX_TARGET_LENGTH } from '../share/limits';
+import { isText, pathProblem } from '../files/fileRules';
 
 export const MESSAGE_SOURCE = 'fchp';
 export const MESSAGE_VERSION = 1;
@@ -138,10 +132,14 @@ export function validateInbound(data: unknown): Validation {
   // setFile
   const { path, text } = data;
   if (typeof path !== 'string') return fail('setFile: "path" must be a string');
-  const problem = path.length > MAX_PATH_LENGTH ? 'the path is too long' : checkPath(path);
+  // The file rules of every other way in (a zip, a share link, the editor); clashes with the
+  // files already there are the store's to refuse.
+  const problem = pathProblem(path);
   if (problem) return fail(`setFile: bad "path": ${problem}`);
   if (typeof text !== 'string' || text.length > MAX_TEXT_CHARS)
     return fail(`setFile: "text" must be a string of at most ${MAX_TEXT_CHARS} characters`);
+  if (!isText(text))
+    return fail('setFile: "text" must be text: no NUL or other control characters, no lone surrogates');
   return { ok: true, message: { type: 'setFile', id, path, text } };
 }
 

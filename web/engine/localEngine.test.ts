@@ -236,6 +236,21 @@ describe('LocalEngine', () => {
     expect(seen.join('')).toContain('lost the host output stream');
   });
 
+  it('ends the process with the server’s reason when its stream fell too far behind', async () => {
+    const server = new FakeServer();
+    const engine = server.engine();
+    await engine.boot();
+    const host = await engine.startHost();
+    const seen: string[] = [];
+    host.onOutput((chunk) => seen.push(chunk));
+    const stream = server.streams[0]!;
+    stream.emit('overrun', JSON.stringify('This reader fell behind the host output.'));
+    await expect(host.exit).resolves.toBe(-1);
+    // Closed by the page: EventSource would otherwise reconnect into the same gap.
+    expect(stream.closed).toBe(true);
+    expect(seen.join('')).toContain('[local engine] This reader fell behind the host output.');
+  });
+
   it('deletes its session on dispose', async () => {
     const server = new FakeServer();
     const engine = server.engine();

@@ -253,6 +253,11 @@ class LocalHostProcess implements EngineProcess {
       this.output(JSON.parse(event.data) as string);
     });
     source.addEventListener('exit', (event) => this.end(Number(event.data)));
+    // The server dropped this stream (it fell behind what the server keeps); the reason says so.
+    source.addEventListener('overrun', (event) => {
+      this.output(`\r\n[local engine] ${String(JSON.parse(event.data))}\r\n`);
+      this.end(-1);
+    });
     source.addEventListener('error', () => {
       // CLOSED: the server refused the stream (the run is gone, or the server restarted).
       if (source.readyState === EVENT_SOURCE_CLOSED || ++this.failures >= MAX_STREAM_FAILURES) {

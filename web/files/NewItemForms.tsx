@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { FormEvent, KeyboardEvent } from 'react';
-import { checkPath } from '../stores/filesStore';
+import { clashProblem, pathProblem } from './fileRules';
 import type { FunctionTemplate } from './templates';
 import { checkFunctionName, FUNCTION_TEMPLATES } from './templates';
 
@@ -34,7 +34,7 @@ export function PathForm({
   const live =
     value === '' || value === initial
       ? undefined
-      : (checkPath(value) ?? (paths.includes(value) ? `'${value}' already exists.` : undefined));
+      : (pathProblem(value) ?? clashProblem(paths, value, initial === '' ? undefined : initial));
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setError(onSubmit(value.trim()));

@@ -1,4 +1,5 @@
 import type { FunctionInfo } from '../../runtime/core/control/protocol';
+import { hasFile } from './fileRules';
 import { triggerBadge } from '../shell/status';
 import { PathForm } from './NewItemForms';
 import type { TreeNode } from './tree';
@@ -89,7 +90,7 @@ export function TreeRows(props: TreeRowsProps) {
                   {isFolder ? (open ? '▾' : '▸') : ''}
                 </span>
                 <span className="tree-name">{node.name}</span>
-                {props.drafts[node.path] !== undefined && (
+                {hasFile(props.drafts, node.path) && (
                   <span className="dirty-dot" title="Unsaved changes" aria-label="unsaved" />
                 )}
                 {props.problems.has(node.path) && (

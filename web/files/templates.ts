@@ -1,7 +1,7 @@
 import { getProp } from '../../runtime/core/json/jsonNode';
 import type { JsonNode } from '../../runtime/core/json/jsonNode';
 import { parseJson } from '../../runtime/core/json/parseJson';
-import { checkPath } from '../stores/filesStore';
+import { fileText, pathProblem } from './fileRules';
 
 /** The trigger types a new function can start from. */
 export type FunctionTemplate = 'http' | 'queue' | 'timer';
@@ -20,7 +20,7 @@ export function checkFunctionName(name: string, paths: Iterable<string>): string
   if (!FUNCTION_NAME.test(name)) {
     return 'A function name starts with a letter and uses letters, digits, "_" and "-" (at most 128).';
   }
-  const problem = checkPath(`${name}/function.json`);
+  const problem = pathProblem(`${name}/function.json`);
   if (problem) return problem;
   const lower = name.toLowerCase();
   for (const path of paths) {
@@ -111,7 +111,7 @@ function stringAt(node: JsonNode | undefined, ...keys: string[]): string | undef
 
 /** The handler script host.json names (`description.defaultWorkerPath`), when it is one of the app's files. */
 export function handlerPathOf(files: Readonly<Record<string, string>>): string | undefined {
-  const text = files['host.json'];
+  const text = fileText(files, 'host.json');
   if (text === undefined) return undefined;
   let root: JsonNode;
   try {
@@ -123,7 +123,7 @@ export function handlerPathOf(files: Readonly<Record<string, string>>): string |
     stringAt(root, 'customHandler', 'description', 'defaultWorkerPath') ??
     stringAt(root, 'httpWorker', 'description', 'defaultWorkerPath');
   const path = worker?.replace(/^\.\//, '');
-  return path !== undefined && files[path] !== undefined ? path : undefined;
+  return path !== undefined && fileText(files, path) !== undefined ? path : undefined;
 }
 
 /** The handler's text with a note appended after its last line. */

@@ -1,4 +1,5 @@
 import { applyTriggerStart, triggerStartFor } from '../examples/exampleStart';
+import { shorten } from '../files/fileRules';
 import type { ExampleInfo } from '../examples/examples';
 import type { SharedState } from '../share/shareState';
 import type { PlaygroundSession, Stores } from '../session/session';
@@ -255,7 +256,8 @@ export function createAppActions(options: AppActionsOptions): AppActions {
       options.onLinkOpened?.(undefined);
       const count = Object.keys(files).length;
       // The warnings name most of what was skipped already; list only the rest.
-      const unmentioned = skipped.filter((path) => !warnings.some((w) => w.includes(path)));
+      // (A very long name is quoted shortened, as the file rules shorten it.)
+      const unmentioned = skipped.filter((path) => !warnings.some((w) => w.includes(shorten(path))));
       say(`Opened '${name}' (${count} file${count === 1 ? '' : 's'}).`);
       ui.getState().setNote(
         warnings.length > 0 || unmentioned.length > 0
@@ -264,7 +266,7 @@ export function createAppActions(options: AppActionsOptions): AppActions {
               title: `Opened '${name}'`,
               lines: [
                 ...warnings,
-                ...(unmentioned.length > 0 ? [`Not loaded: ${unmentioned.join(', ')}.`] : []),
+                ...(unmentioned.length > 0 ? [`Not loaded: ${unmentioned.map(shorten).join(', ')}.`] : []),
               ],
             }
           : undefined,

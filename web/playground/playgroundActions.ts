@@ -1,6 +1,7 @@
 import { requestSend } from '../triggers/sendShortcut';
 import type { ExampleMeta } from '../examples/exampleMeta';
 import { applyTriggerStart, triggerStartFor } from '../examples/exampleStart';
+import { fileText } from '../files/fileRules';
 import type { FunctionTemplate } from '../files/templates';
 import { appendNote, handlerPathOf, newFunction } from '../files/templates';
 import { isWithin } from '../files/tree';
@@ -112,10 +113,10 @@ export function createActions({
       if (!made.ok) return made.error;
       if (made.handler) {
         const { path, comment } = made.handler;
-        const draft = files.drafts[path];
+        const draft = fileText(files.drafts, path);
         files.open(path);
         // Unsaved edits stay unsaved: the note goes at the end of the draft.
-        files.edit(path, appendNote(draft ?? files.files[path] ?? '', comment));
+        files.edit(path, appendNote(draft ?? fileText(files.files, path) ?? '', comment));
         if (draft === undefined) files.save(path);
       }
       const problem = files.create(made.functionJson.path, made.functionJson.text);

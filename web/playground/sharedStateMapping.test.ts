@@ -6,6 +6,7 @@ import { V1_ORDER_STATE } from '../share/fixtures/v1';
 import { createLayoutStore, DEFAULT_LAYOUT, LAYOUT_LIMITS } from '../shell/layoutStore';
 import { applySharedState, sharedLayout, sharedStateFrom } from './sharedStateMapping';
 
+const HANDLER_HOST_JSON = '{"customHandler":{"description":{"defaultWorkerPath":"src/main.js"}}}';
 const EMPTY: ComposedRequest = { method: 'GET', path: '/', headers: [], body: '' };
 
 function targets() {
@@ -114,11 +115,30 @@ describe('shared state ↔ stores', () => {
     expect(sharedLayout({ files: {}, openTabs: [], composer: EMPTY, layout: { bogus: 1 } })).toEqual({});
   });
 
-  test('no tabs and no active file stay that way, and the recent requests are replaced', () => {
+  test('without an active file, the first tab is shown; the recent requests are replaced', () => {
     const copy = filledStores();
-    applySharedState({ files: { 'a.js': '' }, openTabs: [], composer: EMPTY }, copy, 'shared');
-    expect(copy.files.getState().openTabs).toEqual([]);
-    expect(copy.files.getState().active).toBeUndefined();
+    applySharedState(
+      { files: { 'a.js': '', 'b.js': '' }, openTabs: ['b.js', 'a.js'], composer: EMPTY },
+      copy,
+      's',
+    );
+    expect(copy.files.getState().openTabs).toEqual(['b.js', 'a.js']);
+    expect(copy.files.getState().active).toBe('b.js');
     expect(copy.triggers.getState().recent).toEqual([]);
+  });
+
+  test('without tabs or an active file, the first sensible file opens (the handler, a function)', () => {
+    const cases: [Record<string, string>, string][] = [
+      [{ 'host.json': HANDLER_HOST_JSON, 'src/main.js': '', 'a/function.json': '' }, 'src/main.js'],
+      [{ 'host.json': '{}', 'z/function.json': '', 'a/function.json': '', 'handler.js': '' }, 'handler.js'],
+      [{ 'host.json': '{}', 'z/function.json': '', 'a/function.json': '' }, 'a/function.json'],
+      [{ 'notes.txt': '', 'b.txt': '' }, 'b.txt'],
+    ];
+    for (const [files, expected] of cases) {
+      const copy = filledStores();
+      applySharedState({ files, openTabs: [], composer: EMPTY }, copy, 'shared');
+      expect(copy.files.getState().active, expected).toBe(expected);
+      expect(copy.files.getState().openTabs, expected).toEqual([expected]);
+    }
   });
 });

@@ -1,4 +1,5 @@
 import type { SharedState } from '../share/shareState';
+import { fileToOpen } from './playgroundActions';
 import type { FilesStore } from '../stores/filesStore';
 import type { TriggersStore } from '../stores/triggersStore';
 import type { LayoutSizes, LayoutStore, Pane } from '../shell/layoutStore';
@@ -52,17 +53,18 @@ export function sharedLayout(state: SharedState): Partial<LayoutSizes> {
 
 /**
  * Puts a shared state into the stores in one go: the files (all saved), the tabs in order with
- * the active one, the composer, the recent requests and the sizes (through the clamping setter).
+ * the active one (the first tab, or the file an opened app shows, when the link names none), the composer, the recent requests and the sizes (through the clamping setter).
  * `source` names the app in the files store.
  */
 export function applySharedState(state: SharedState, targets: ShareSources, source: string): void {
   const files = targets.files.getState();
   files.load({ ...state.files }, source);
+  const tabs = state.openTabs.filter((p) => Object.hasOwn(state.files, p));
+  // A link need not name the active file; an empty editor beside the app's files helps nobody.
   const active =
     state.activeFile !== undefined && Object.hasOwn(state.files, state.activeFile)
       ? state.activeFile
-      : undefined;
-  const tabs = state.openTabs.filter((p) => Object.hasOwn(state.files, p));
+      : (tabs[0] ?? fileToOpen(state.files) ?? Object.keys(state.files).sort()[0]);
   if (active !== undefined && !tabs.includes(active)) tabs.push(active);
   targets.files.setState({ openTabs: tabs, active });
   const triggers = targets.triggers.getState();

@@ -253,6 +253,48 @@ describe('runtime errors, lost commands and restarts', () => {
 });
 
 describe('stores', () => {
+  test('a write the engine refuses stops the host and says so, instead of showing Running', async () => {
+    class RefusingEngine extends FakeEngine {
+      refuse: string | undefined;
+      override async syncFiles(files: ReadonlyMap<string, string>): Promise<void> {
+        if (this.refuse) throw new Error(this.refuse);
+        return super.syncFiles(files);
+      }
+    }
+    const engine = new RefusingEngine();
+    const { stores, session } = setup(undefined, undefined, engine);
+    await session.start();
+    engine.processes[0]!.emit({
+      type: 'host.status',
+      state: 'Running',
+      handler: { state: 'ready' },
+      errors: [],
+    });
+    expect(stores.runtime.getState().engine.phase).toBe('running');
+
+    engine.refuse = 'Cannot write "handler.js": ENOSPC.';
+    stores.files.getState().edit('handler.js', 'v2');
+    await expect(session.save('handler.js')).rejects.toThrow('ENOSPC');
+    expect(stores.runtime.getState().engine).toEqual({
+      phase: 'stopped',
+      message:
+        'Could not write the files to the engine: Cannot write "handler.js": ENOSPC. The host was stopped, so it does not run files other than those shown; fix this and Restart.',
+    });
+    expect(engine.processes[0]!.killed).toBe(true);
+    expect(engine.processes[0]!.commands).toEqual([]); // no restart on files it never got
+
+    // Starting on files it cannot write fails the same way, instead of "starting host" forever.
+    await session.restart();
+    expect(stores.runtime.getState().engine.phase).toBe('stopped');
+    expect(stores.terminal.getState().buffer).toContain('Could not write the files to the engine');
+    expect(engine.processes).toHaveLength(1);
+
+    engine.refuse = undefined;
+    await session.restart();
+    expect(engine.processes).toHaveLength(2);
+    expect(engine.synced.at(-1)?.get('handler.js')).toBe('v2');
+  });
+
   test('files: create, rename a folder, remove, with safe paths only', () => {
     const files = createFilesStore();
     files.getState().load({ 'a/function.json': '1', 'a/x.js': '2' }, 't');

@@ -74,7 +74,12 @@ export class PlaygroundSession {
     if (kinds.length === 0) return Promise.resolve();
     return this.serialize(async () => {
       if (!this.connection) return;
-      await this.engine.syncFiles(this.savedFiles());
+      try {
+        await this.engine.syncFiles(this.savedFiles());
+      } catch (e) {
+        await this.writeFailed(e);
+        throw e;
+      }
       if (kinds.includes('config')) await this.connection.send({ type: 'app.reload' });
       else await this.connection.send({ type: 'handler.restart' });
     });
@@ -149,7 +154,13 @@ export class PlaygroundSession {
   private async launchHost(): Promise<void> {
     const runtime = this.stores.runtime.getState();
     runtime.setEngine({ phase: 'starting-host' });
-    await this.engine.syncFiles(this.savedFiles());
+    try {
+      await this.engine.syncFiles(this.savedFiles());
+    } catch (e) {
+      await this.writeFailed(e);
+      this.stores.terminal.getState().write(`\r\n\u001b[31m[playground] ${writeFailure(e)}\u001b[0m\r\n`);
+      return;
+    }
     const process = await this.engine.startHost();
     this.process = process;
     this.connection = new HostConnection(process, {
@@ -166,6 +177,16 @@ export class PlaygroundSession {
         message: `The host stopped (exit code ${code}). Restart it to go on.`,
       });
     });
+  }
+
+  /**
+   * The engine did not take the files (a refused path, a full disk, a lost server): the host would
+   * go on running what it had, under a "running" that no longer describes the editor's files. It is
+   * stopped instead, and the status says why.
+   */
+  private async writeFailed(error: unknown): Promise<void> {
+    await this.stopHost();
+    this.stores.runtime.getState().setEngine({ phase: 'stopped', message: writeFailure(error) });
   }
 
   /** Stops the host; resolves once it has exited, or after HOST_STOP_WAIT_MS regardless. */
@@ -230,3 +251,8 @@ export class PlaygroundSession {
 }
 
 function noop(): void {}
+
+function writeFailure(error: unknown): string {
+  const reason = error instanceof Error ? error.message : String(error);
+  return `Could not write the files to the engine: ${reason} The host was stopped, so it does not run files other than those shown; fix this and Restart.`;
+}

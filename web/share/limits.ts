@@ -7,10 +7,8 @@
 export const MAX_PAYLOAD_CHARS = 2_000_000;
 /** Largest state once unpacked (UTF-8 bytes of its JSON): stops zip bombs early. */
 export const MAX_STATE_BYTES = 2 * 1024 * 1024;
-/** Most files in one shared app. */
-export const MAX_FILES = 200;
-/** Longest file path. */
-export const MAX_PATH_LENGTH = 260;
+/** Most files in one shared app, and the longest file path: the file rules' own, for every way in. */
+export { MAX_APP_FILES as MAX_FILES, MAX_PATH_LENGTH } from '../files/fileRules';
 /** Most recent requests kept (the composer keeps 10). */
 export const MAX_RECENT = 20;
 /** Most request headers per request. */

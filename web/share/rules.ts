@@ -1,4 +1,4 @@
-import { checkPath } from '../stores/filesStore';
+import { fileSetProblem, isText, pathProblem } from '../files/fileRules';
 import type { ComposedRequest } from '../stores/triggersStore';
 import {
   MAX_FILES,
@@ -51,64 +51,26 @@ export function readArray(value: unknown, where: string, maxLength: number): unk
   return list;
 }
 
-/** Names that would reach `Object.prototype` when used as a key (`__proto__`, `constructor`…). */
+/** Layout keys are a few known pane names: nothing that reaches `Object.prototype`. */
 const isPrototypeName = (name: string) => Object.hasOwn(Object.prototype, name);
 
-/** Text as an editor writes it: no NUL or other control characters, no lone surrogates. */
-export function isText(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    // Tab, line feed, vertical tab, form feed, carriage return and escape occur in real sources.
-    if (c < 0x20 && !(c >= 0x09 && c <= 0x0d) && c !== 0x1b) return false;
-    if (c >= 0xd800 && c <= 0xdbff) {
-      const next = text.charCodeAt(i + 1);
-      if (!(next >= 0xdc00 && next <= 0xdfff)) return false;
-      i++;
-    } else if (c >= 0xdc00 && c <= 0xdfff) return false;
-  }
-  return true;
-}
-
-/** The path rules of the file tree (`checkPath`), plus a length cap and no prototype names. */
-export function pathProblem(path: string): string | undefined {
-  if (path.length > MAX_PATH_LENGTH) return `a path may be at most ${MAX_PATH_LENGTH} characters.`;
-  const problem = checkPath(path);
-  if (problem) return problem;
-  if (isPrototypeName(path)) return `'${path}' is a reserved name.`;
-  return undefined;
-}
-
 /**
- * The files: 1 to MAX_FILES text files at safe paths, no two differing only by case (they would
- * collide on Windows and macOS) and no path that is both a file and a folder.
+ * The files: 1 to MAX_FILES text files, by the file rules every way in shares (files/fileRules.ts):
+ * safe paths, no two differing only by case, no path that is both a file and a folder.
  */
 export function readFiles(value: unknown): Record<string, string> {
   const object = readObject(value, 'files');
   const entries = Object.entries(object);
   if (entries.length === 0) fail('holds no files.');
   if (entries.length > MAX_FILES) fail(`holds too many files (${entries.length}; at most ${MAX_FILES}).`);
-  const byLowerCase = new Map<string, string>();
-  const folders = new Map<string, string>();
   for (const [path, text] of entries) {
     const problem = pathProblem(path);
     if (problem) fail(`holds an unsafe file name ${quote(path)}: ${problem}`);
     if (typeof text !== 'string') invalid(`content for ${quote(path)}`, 'the file as text (a string)');
     if (!isText(text as string)) fail(`holds a file that is not text: ${quote(path)}.`);
-    const lower = path.toLowerCase();
-    const twin = byLowerCase.get(lower);
-    if (twin !== undefined)
-      fail(`holds two files whose names differ only in case: ${quote(twin)} and ${quote(path)}.`);
-    byLowerCase.set(lower, path);
-    const segments = path.split('/');
-    for (let i = 1; i < segments.length; i++) {
-      const folder = segments.slice(0, i).join('/');
-      if (!folders.has(folder.toLowerCase())) folders.set(folder.toLowerCase(), folder);
-    }
   }
-  for (const [lower, folder] of folders) {
-    const file = byLowerCase.get(lower);
-    if (file !== undefined) fail(`holds ${quote(file)} both as a file and as the folder ${quote(folder)}.`);
-  }
+  const clash = fileSetProblem(entries.map(([path]) => path));
+  if (clash) fail(`holds files that cannot sit side by side: ${clash}`);
   // fromEntries defines own properties, so even odd keys never touch a prototype.
   return Object.fromEntries(entries as [string, string][]);
 }

@@ -1,4 +1,5 @@
 import { useCallback, useMemo } from 'react';
+import { fileText } from '../files/fileRules';
 import { useStore } from 'zustand';
 import { Editor } from '../editor/Editor';
 import { languageOf, markersFor } from '../editor/editorProps';
@@ -22,7 +23,7 @@ export function EditorArea({ files, runtime, actions, dark, mac }: EditorAreaPro
   const active = useStore(files, (s) => s.active);
   const openTabs = useStore(files, (s) => s.openTabs);
   const value = useStore(files, (s) =>
-    active === undefined ? undefined : (s.drafts[active] ?? s.files[active]),
+    active === undefined ? undefined : (fileText(s.drafts, active) ?? fileText(s.files, active)),
   );
   const diagnostics = useStore(runtime, (s) => s.diagnostics);
   const markers = useMemo(

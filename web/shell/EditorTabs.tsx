@@ -1,4 +1,5 @@
 import { useStore } from 'zustand';
+import { hasFile } from '../files/fileRules';
 import type { FilesStore } from '../stores/filesStore';
 import type { PlaygroundActions } from '../playground/playgroundActions';
 import { shortcutLabel } from './shortcuts';
@@ -18,13 +19,13 @@ export function EditorTabs({ files, actions, mac }: EditorTabsProps) {
   const active = useStore(files, (s) => s.active);
   const drafts = useStore(files, (s) => s.drafts);
   const labels = tabLabels(openTabs);
-  const activeDirty = active !== undefined && drafts[active] !== undefined;
+  const activeDirty = active !== undefined && hasFile(drafts, active);
   return (
     <div className="editor-tabs">
       <div className="tab-list" role="tablist" aria-label="Open files">
         {openTabs.map((path) => {
           const selected = path === active;
-          const dirty = drafts[path] !== undefined;
+          const dirty = hasFile(drafts, path);
           return (
             <div key={path} className={`tab${selected ? ' tab--active' : ''}`} data-path={path}>
               <button

@@ -1,4 +1,5 @@
 import { useStore } from 'zustand';
+import { hasFile } from '../files/fileRules';
 import { formatDiagnostic } from '../../runtime/core/app/diagnostics';
 import type { FilesStore } from '../stores/filesStore';
 import type { RuntimeStore } from '../stores/runtimeStore';
@@ -28,7 +29,7 @@ export function ProblemsList({
             <button
               type="button"
               className="link-button"
-              onClick={() => files.getState().files[d.file] !== undefined && files.getState().open(d.file)}
+              onClick={() => hasFile(files.getState().files, d.file) && files.getState().open(d.file)}
             >
               {formatDiagnostic(d)}
             </button>

@@ -1,4 +1,5 @@
 import { createStore } from 'zustand/vanilla';
+import { clashProblem, hasFile, pathProblem } from '../files/fileRules';
 
 /** What saving a file means for the running app. */
 export type ChangeKind = 'config' | 'code';
@@ -36,18 +37,15 @@ export function changeKindOf(path: string): ChangeKind {
   return CONFIG.test(path) ? 'config' : 'code';
 }
 
-/** A safe app-relative path: no `..`, no absolute paths, no empty segments or odd characters. */
-export function checkPath(path: string): string | undefined {
-  if (path === '' || path.startsWith('/') || path.endsWith('/'))
-    return 'A path must name a file inside the app.';
-  for (const segment of path.split('/')) {
-    if (segment === '' || segment === '.' || segment === '..')
-      return `'${path}' has an empty, '.' or '..' segment.`;
-    if (!/^[A-Za-z0-9._@ -]+$/.test(segment))
-      return `'${segment}' may only use letters, digits, '.', '_', '-', '@' and spaces.`;
-  }
-  return undefined;
-}
+/** The path rule, kept under its old name for callers not yet moved to files/fileRules. */
+export const checkPath = pathProblem;
+
+/**
+ * Files are keyed by name: every change goes through a Map and back with Object.fromEntries, so a
+ * file named `__proto__` or `toString` is an entry like any other, never the object's own machinery.
+ */
+const asMap = (record: Readonly<Record<string, string>>) => new Map(Object.entries(record));
+const asRecord = (map: ReadonlyMap<string, string>) => Object.fromEntries(map) as Record<string, string>;
 
 export function createFilesStore() {
   return createStore<FilesState & FilesActions>()((set, get) => ({
@@ -55,43 +53,48 @@ export function createFilesStore() {
     drafts: {},
     openTabs: [],
     load(files, source, open) {
-      const first = open && files[open] !== undefined ? open : Object.keys(files).sort()[0];
-      set({ files: { ...files }, drafts: {}, openTabs: first ? [first] : [], active: first, source });
+      const first = open !== undefined && hasFile(files, open) ? open : Object.keys(files).sort()[0];
+      set({
+        files: asRecord(asMap(files)),
+        drafts: {},
+        openTabs: first ? [first] : [],
+        active: first,
+        source,
+      });
     },
     edit(path, text) {
-      const saved = get().files[path];
-      const drafts = { ...get().drafts };
-      if (text === saved) delete drafts[path];
-      else drafts[path] = text;
-      set({ drafts });
+      const drafts = asMap(get().drafts);
+      if (hasFile(get().files, path) && text === get().files[path]) drafts.delete(path);
+      else drafts.set(path, text);
+      set({ drafts: asRecord(drafts) });
     },
     save(path) {
-      const draft = get().drafts[path];
+      const drafts = asMap(get().drafts);
+      const draft = drafts.get(path);
       if (draft === undefined) return undefined;
-      const drafts = { ...get().drafts };
-      delete drafts[path];
-      set({ files: { ...get().files, [path]: draft }, drafts });
+      drafts.delete(path);
+      set({ files: asRecord(asMap(get().files).set(path, draft)), drafts: asRecord(drafts) });
       return changeKindOf(path);
     },
     saveAll() {
       return Object.keys(get().drafts).flatMap((path) => get().save(path) ?? []);
     },
     create(path, text = '') {
-      const problem =
-        checkPath(path) ?? (get().files[path] !== undefined ? `'${path}' already exists.` : undefined);
+      const files = asMap(get().files);
+      const problem = pathProblem(path) ?? clashProblem(files.keys(), path);
       if (problem) return problem;
-      set({ files: { ...get().files, [path]: text } });
+      set({ files: asRecord(files.set(path, text)) });
       get().open(path);
       return undefined;
     },
     rename(from, to) {
       const { files, drafts, openTabs, active } = get();
-      const problem = checkPath(to) ?? (files[to] !== undefined ? `'${to}' already exists.` : undefined);
+      const problem = pathProblem(to) ?? clashProblem(Object.keys(files), to, from);
       if (problem) return problem;
       const moved = (p: string) =>
         p === from ? to : p.startsWith(`${from}/`) ? to + p.slice(from.length) : p;
       const remap = (record: Readonly<Record<string, string>>) =>
-        Object.fromEntries(Object.entries(record).map(([p, t]) => [moved(p), t]));
+        asRecord(new Map([...asMap(record)].map(([p, t]) => [moved(p), t])));
       set({
         files: remap(files),
         drafts: remap(drafts),

@@ -1,12 +1,13 @@
-import { checkPath } from '../stores/filesStore';
+import { MAX_APP_FILES, decodeFileBytes, fileSetProblem, pathProblem, shorten } from '../files/fileRules';
 
 /**
  * The rules shared by zip and folder import: which entries are junk, where the app is (the one
- * folder holding host.json), which app-relative paths are safe, and the limits that keep a hostile
- * or mistaken upload (a zip bomb, a folder with node_modules) from swamping the page.
+ * folder holding host.json), and the limits that keep a hostile or mistaken upload (a zip bomb, a
+ * folder with node_modules) from swamping the page. Which names and texts an app may hold is the
+ * file rules' (files/fileRules.ts), the same as for a share link or the editor.
  */
 
-export const MAX_FILES = 300;
+export const MAX_FILES = MAX_APP_FILES;
 export const MAX_BYTES = 5 * 1024 * 1024;
 
 /** Folders that belong to tools, not to the app; their files are never read. */
@@ -98,10 +99,10 @@ export function planImport<T extends Listed>(
       skipped.add(folder);
       continue;
     }
-    const problem = checkPath(path);
+    const problem = pathProblem(path);
     if (problem) {
       skipped.add(path);
-      invalid.push(`Skipped '${path}': ${problem}`);
+      invalid.push(`Skipped '${shorten(path)}': ${problem}`);
       continue;
     }
     take.push({ entry, path });
@@ -109,6 +110,8 @@ export function planImport<T extends Listed>(
 
   if (take.length > MAX_FILES)
     return { error: `The app has ${take.length} files; at most ${MAX_FILES} can be loaded.` };
+  const clash = fileSetProblem(take.map((t) => t.path));
+  if (clash) return { error: `${clash} Nothing was loaded.` };
   const declared = take.reduce((sum, t) => sum + t.entry.size, 0);
   if (declared > MAX_BYTES)
     return { error: `The app's files add up to ${mb(declared)}; at most ${mb(MAX_BYTES)} can be loaded.` };
@@ -139,19 +142,19 @@ export type ImportResult =
 /** Warnings about the loaded app as a whole, and the result's final shape. */
 export function finish(
   name: string,
-  files: Record<string, string>,
+  read: { files: ReadonlyMap<string, string>; notes: readonly string[]; binary: readonly string[] },
   skipped: readonly string[],
   warnings: readonly string[],
-  binary: readonly string[],
 ): ImportResult {
-  const notes = [...warnings];
+  const { files, binary } = read;
+  const notes = [...warnings, ...read.notes];
   if (binary.length > 0)
     notes.push(`Skipped ${binary.length} binary file(s) the editor cannot hold: ${briefly(binary)}.`);
-  if (files['local.settings.json'] === undefined)
-    notes.push('No local.settings.json: a default one will be used.');
-  if (!Object.keys(files).some((p) => /^[^/]+\/function\.json$/.test(p)))
+  if (!files.has('local.settings.json')) notes.push('No local.settings.json: a default one will be used.');
+  if (![...files.keys()].some((p) => /^[^/]+\/function\.json$/.test(p)))
     notes.push('No function folders (<name>/function.json) yet: the app has no functions.');
-  const sorted = Object.fromEntries(Object.entries(files).sort(([a], [b]) => (a < b ? -1 : 1)));
+  // fromEntries defines own properties: a file named __proto__ stays a file.
+  const sorted = Object.fromEntries([...files].sort(([a], [b]) => (a < b ? -1 : 1)));
   return {
     ok: true,
     name,
@@ -161,15 +164,19 @@ export function finish(
   };
 }
 
-/** Text, or undefined for content the editor cannot hold (NUL bytes or invalid UTF-8). */
-export function decodeText(bytes: Uint8Array): string | undefined {
-  if (bytes.includes(0)) return undefined;
-  try {
-    // ignoreBOM keeps a leading BOM in the text, so exporting writes the same bytes back.
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-  } catch {
-    return undefined;
+/** A read file's text into `files` (a note into `notes` when it was converted), or its path into `binary`. */
+export function takeFile(
+  path: string,
+  bytes: Uint8Array,
+  into: { files: Map<string, string>; notes: string[]; binary: string[] },
+): void {
+  const decoded = decodeFileBytes(bytes);
+  if ('binary' in decoded) {
+    into.binary.push(path);
+    return;
   }
+  into.files.set(path, decoded.text);
+  if (decoded.note) into.notes.push(`${path} ${decoded.note}.`);
 }
 
 /** A name usable as the app's folder: letters, digits, '.', '_' and '-'. */
@@ -190,7 +197,7 @@ function ignoredFolder(path: string): string | undefined {
 /** A short list for a message: the first few names, then a count. */
 function briefly(names: readonly string[]): string {
   const sorted = [...names].sort();
-  const shown = sorted.slice(0, 8).join(', ');
+  const shown = sorted.slice(0, 8).map(shorten).join(', ');
   return sorted.length > 8 ? `${shown} and ${sorted.length - 8} more` : shown;
 }
 

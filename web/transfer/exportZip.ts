@@ -1,5 +1,5 @@
 import { strToU8, zipSync, type Zippable } from 'fflate';
-import { checkPath } from '../stores/filesStore';
+import { pathProblem } from '../files/fileRules';
 import { safeName } from './appLayout';
 import { COMMONJS_PACKAGE_JSON, DEFAULT_LOCAL_SETTINGS, generateReadme } from './generated';
 
@@ -31,7 +31,7 @@ export function exportAppZip(files: Record<string, string>, options: { name: str
   const zippable: Zippable = {};
   for (const path of Object.keys(all).sort()) {
     // The store only holds checked paths; this guards against a zip that escapes its folder.
-    const problem = checkPath(path);
+    const problem = pathProblem(path);
     if (problem) throw new Error(`Cannot export '${path}': ${problem}`);
     zippable[`${folder}/${path}`] = strToU8(all[path]!);
   }

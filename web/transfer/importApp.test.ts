@@ -11,9 +11,13 @@ const APP: Record<string, string> = {
 
 /** A zip of text files (or raw bytes), each under `prefix`. */
 function zip(files: Record<string, string | Uint8Array>, prefix = ''): Uint8Array {
-  const zippable: Zippable = {};
-  for (const [path, content] of Object.entries(files))
-    zippable[prefix + path] = typeof content === 'string' ? strToU8(content) : content;
+  // fromEntries, not assignment: a file named __proto__ must stay an entry.
+  const zippable: Zippable = Object.fromEntries(
+    Object.entries(files).map(([path, content]) => [
+      prefix + path,
+      typeof content === 'string' ? strToU8(content) : content,
+    ]),
+  );
   return zipSync(zippable, { mtime: new Date(2020, 0, 1) });
 }
 
@@ -191,25 +195,118 @@ describe('importZip: hostile zips load nothing', () => {
   });
 });
 
-describe('importFolder', () => {
-  const entry = (path: string, text: string, size = text.length): FolderEntry => ({
-    path,
-    size,
-    text: () => Promise.resolve(text),
-  });
-  const unread = (path: string): FolderEntry => ({
-    path,
-    size: 1,
-    text: () => Promise.reject(new Error(`${path} should not be read`)),
+/** A picked folder's file: its bytes (a string is taken as UTF-8). */
+const entry = (path: string, content: string | Uint8Array, size?: number): FolderEntry => {
+  const bytes = typeof content === 'string' ? strToU8(content) : content;
+  return { path, size: size ?? bytes.length, bytes: () => Promise.resolve(bytes) };
+};
+const unread = (path: string): FolderEntry => ({
+  path,
+  size: 1,
+  bytes: () => Promise.reject(new Error(`${path} should not be read`)),
+});
+
+/** Sets the CRC-32 the central directory declares for `name` to a wrong value. */
+function breakCrc(bytes: Uint8Array, name: string): Uint8Array {
+  const out = bytes.slice();
+  const view = new DataView(out.buffer);
+  const wanted = strToU8(name);
+  for (let o = 0; o + 46 < out.length; o++) {
+    if (view.getUint32(o, true) !== 0x02014b50 || view.getUint16(o + 28, true) !== wanted.length) continue;
+    if (out.subarray(o + 46, o + 46 + wanted.length).every((b, i) => b === wanted[i])) {
+      view.setUint32(o + 16, view.getUint32(o + 16, true) ^ 1, true);
+      return out;
+    }
+  }
+  throw new Error(`no central directory entry for ${name}`);
+}
+
+const utf16le = (text: string) =>
+  new Uint8Array([
+    0xff,
+    0xfe,
+    ...Array.from(text).flatMap((c) => [c.charCodeAt(0) & 0xff, c.charCodeAt(0) >> 8]),
+  ]);
+
+describe('zip and folder import follow the file rules of share links', () => {
+  test('a 5,004-character file name is skipped with the reason, not loaded', async () => {
+    const long = `${'a'.repeat(5001)}.js`;
+    for (const result of [
+      importZip(zip({ ...APP, [long]: 'x' })),
+      await importFolder([...folder(APP), entry(long, 'x')]),
+    ]) {
+      expect(result).toMatchObject({ ok: true, files: APP, skipped: [long] });
+      if (result.ok)
+        expect(result.warnings[0]).toMatch(/^Skipped 'a{20}.*': A path may be at most 260 characters/);
+      if (result.ok) expect(result.warnings[0]!.length).toBeLessThan(300);
+    }
   });
 
+  test('two files whose names differ only in case load nothing, naming both', async () => {
+    const twins = { ...APP, 'Handler.js': '// other\n' };
+    const expected = {
+      ok: false,
+      error: "'Handler.js' and 'handler.js' differ only in case. Nothing was loaded.",
+    };
+    expect(importZip(zip(twins))).toEqual(expected);
+    expect(await importFolder(folder(twins))).toEqual(expected);
+    expect(importZip(zip({ ...APP, notes: 'x', 'Notes/a.txt': 'y' }))).toEqual({
+      ok: false,
+      error: "'notes' is a file, so it cannot be a folder of 'Notes/a.txt'. Nothing was loaded.",
+    });
+  });
+
+  test('an entry whose CRC-32 is wrong is damaged: nothing is loaded', () => {
+    expect(importZip(breakCrc(zip(APP), 'handler.js'))).toEqual({
+      ok: false,
+      error: "'handler.js' is damaged: its CRC-32 does not match its contents. Nothing was loaded.",
+    });
+  });
+
+  test('files named like what every object inherits load as files', async () => {
+    const odd = {
+      ...APP,
+      toString: 'a',
+      constructor: 'b',
+      'valueOf/x.js': 'c',
+      hasOwnProperty: 'd',
+      __proto__x: 'e',
+    };
+    const named = Object.fromEntries([...Object.entries(odd), ['__proto__', 'f']]);
+    // In a folder: fflate itself cannot write a top-level entry named __proto__.
+    for (const result of [importZip(zip(named, 'odd/')), await importFolder(folder(named))]) {
+      expect(result.ok).toBe(true);
+      if (!result.ok) continue;
+      expect(Object.keys(result.files).sort()).toEqual(Object.keys(named).sort());
+      expect(Object.getPrototypeOf(result.files)).toBe(Object.prototype);
+      expect(Object.getOwnPropertyDescriptor(result.files, '__proto__')?.value).toBe('f');
+    }
+  });
+
+  test('a UTF-16 host.json (with its byte order mark) loads as text, with a note', async () => {
+    const bytes = utf16le('{"version":"2.0"}');
+    for (const result of [
+      importZip(zip({ ...APP, 'host.json': bytes })),
+      await importFolder([...folder(APP).filter((e) => e.path !== 'host.json'), entry('host.json', bytes)]),
+    ]) {
+      expect(result).toMatchObject({ ok: true, files: APP });
+      if (result.ok) expect(result.warnings).toContain('host.json was UTF-16 LE; it is kept as UTF-8.');
+    }
+  });
+});
+
+function folder(files: Record<string, string | Uint8Array>): FolderEntry[] {
+  return Object.entries(files).map(([p, t]) => entry(p, t));
+}
+
+describe('importFolder', () => {
   test('loads a picked folder by the same rules, reading nothing it skips', async () => {
     const entries = [
       ...Object.entries(APP).map(([p, t]) => entry(`order/${p}`, t)),
       unread('order/node_modules/x/index.js'),
       unread('order/.DS_Store'),
       entry('order/icon.ico', '\0\0\u0001'),
-      entry('order/latin1.txt', 'caf\uFFFD'),
+      entry('order/latin1.txt', new Uint8Array([0x63, 0x61, 0x66, 0xe9])),
     ];
     expect(await importFolder(entries)).toEqual({
       ok: true,
@@ -234,7 +331,7 @@ describe('importFolder', () => {
   test('checks what was read, not only what the size said', async () => {
     const result = await importFolder([
       entry('host.json', '{}'),
-      entry('big.txt', 'a'.repeat(MAX_BYTES), 10),
+      entry('big.txt', 'a'.repeat(MAX_BYTES + 1), 10),
     ]);
     expect(result).toEqual({
       ok: false,

@@ -1,4 +1,4 @@
-import { MAX_BYTES, decodeText, finish, planImport, type ImportResult } from './appLayout';
+import { MAX_BYTES, finish, planImport, takeFile, type ImportResult } from './appLayout';
 import { listZip, readEntry } from './readZip';
 
 export type { ImportResult } from './appLayout';
@@ -9,8 +9,12 @@ export interface FolderEntry {
   /** '/'-separated and relative, e.g. a File's webkitRelativePath (`order/host.json`). */
   readonly path: string;
   readonly size: number;
-  readonly text: () => Promise<string>;
+  /** The raw bytes: decoded here, by the same rules as a zip entry (UTF-8, or UTF-16 by its BOM). */
+  readonly bytes: () => Promise<Uint8Array>;
 }
+
+/** What was read so far: texts by app path (a Map: any name is a key), notes, binary paths. */
+const emptyRead = () => ({ files: new Map<string, string>(), notes: [] as string[], binary: [] as string[] });
 
 /**
  * Loads an app from a zip: the app is wherever the one host.json is (the zip's top, or a folder).
@@ -27,16 +31,13 @@ export function importZip(bytes: Uint8Array, fileName = 'app'): ImportResult {
 
   // Declared sizes passed the limits; readEntry keeps no more than each declares, so the actual
   // total cannot pass MAX_BYTES either, and an entry that lies is refused.
-  const files: Record<string, string> = {};
-  const binary: string[] = [];
+  const read = emptyRead();
   for (const { entry, path } of plan.take) {
     const content = readEntry(bytes, entry);
     if (typeof content === 'string') return { ok: false, error: `${content} Nothing was loaded.` };
-    const text = decodeText(content);
-    if (text === undefined) binary.push(path);
-    else files[path] = text;
+    takeFile(path, content, read);
   }
-  return finish(plan.name, files, plan.skipped, plan.warnings, binary);
+  return finish(plan.name, read, plan.skipped, plan.warnings);
 }
 
 /** Loads an app from a picked or dropped folder, by the same rules as a zip. */
@@ -47,27 +48,23 @@ export async function importFolder(
   const plan = planImport(entries, fallbackName);
   if ('error' in plan) return { ok: false, error: plan.error };
 
-  const files: Record<string, string> = {};
-  const binary: string[] = [];
-  const encoder = new TextEncoder();
+  const read = emptyRead();
   let total = 0;
   for (const { entry, path } of plan.take) {
-    let text: string;
+    let bytes: Uint8Array;
     try {
-      text = await entry.text();
+      bytes = await entry.bytes();
     } catch {
       return { ok: false, error: `'${entry.path}' could not be read. Nothing was loaded.` };
     }
     // A File's size may change between picking and reading; count what was actually read.
-    total += encoder.encode(text).length;
+    total += bytes.length;
     if (total > MAX_BYTES)
       return {
         ok: false,
         error: `The app's files add up to more than ${MAX_BYTES / 1024 / 1024} MB. Nothing was loaded.`,
       };
-    // text() replaces invalid UTF-8 with U+FFFD, so that character stands for "not UTF-8" here.
-    if (text.includes('\0') || text.includes('\uFFFD')) binary.push(path);
-    else files[path] = text;
+    takeFile(path, bytes, read);
   }
-  return finish(plan.name, files, plan.skipped, plan.warnings, binary);
+  return finish(plan.name, read, plan.skipped, plan.warnings);
 }

@@ -27,7 +27,7 @@ export function folderEntriesFromFiles(files: Iterable<File>): FolderEntry[] {
   return Array.from(files, (file) => ({
     path: file.webkitRelativePath || file.name,
     size: file.size,
-    text: () => file.text(),
+    bytes: async () => new Uint8Array(await file.arrayBuffer()),
   }));
 }
 
@@ -73,13 +73,13 @@ async function walk(entry: FileSystemEntry, into: FolderEntry[]): Promise<void> 
   if (isFile(entry)) {
     if (into.length >= MAX_WALKED) throw new Error(`The dropped folder has more than ${MAX_WALKED} files.`);
     const file = await new Promise<File>((resolve, reject) => entry.file(resolve, reject));
-    into.push({ path, size: file.size, text: () => file.text() });
+    into.push({ path, size: file.size, bytes: async () => new Uint8Array(await file.arrayBuffer()) });
     return;
   }
   if (!isDirectory(entry)) return;
   if (IGNORED_FOLDERS.has(entry.name)) {
     // A stand-in that is never read, so the import still says the folder was left out.
-    into.push({ path: `${path}/(not read)`, size: 0, text: () => Promise.resolve('') });
+    into.push({ path: `${path}/(not read)`, size: 0, bytes: () => Promise.resolve(new Uint8Array()) });
     return;
   }
   const reader = entry.createReader();

@@ -18,6 +18,8 @@ export interface ZipEntry {
   readonly encrypted: boolean;
   /** Offset of the entry's local header. */
   readonly localOffset: number;
+  /** The CRC-32 the central directory declares for the uncompressed bytes. */
+  readonly crc32: number;
 }
 
 const EOCD = 0x06054b50;
@@ -52,6 +54,7 @@ export function listZip(bytes: Uint8Array): ZipEntry[] | string {
       name: names.decode(bytes.subarray(o + 46, o + 46 + nameLength)),
       encrypted: (u16(bytes, o + 8) & 1) === 1,
       method: u16(bytes, o + 10),
+      crc32: u32(bytes, o + 16),
       compressedSize: u32(bytes, o + 20),
       size: u32(bytes, o + 24),
       localOffset: u32(bytes, o + 42),
@@ -74,6 +77,9 @@ export function readEntry(bytes: Uint8Array, entry: ZipEntry): Uint8Array | stri
   if (out === 'damaged') return `'${entry.name}' is damaged.`;
   if (out.length !== entry.size)
     return `'${entry.name}' holds ${out.length > entry.size ? 'more' : 'fewer'} bytes than the ${entry.size} its zip entry declares.`;
+  // A flipped bit inside stored (or even deflated) data goes unnoticed otherwise.
+  if (crc32(out) !== entry.crc32)
+    return `'${entry.name}' is damaged: its CRC-32 does not match its contents.`;
   return out;
 }
 
@@ -93,4 +99,18 @@ function inflate(data: Uint8Array, limit: number): Uint8Array | 'damaged' {
     return 'damaged';
   }
   return out.subarray(0, length);
+}
+
+let crcTable: Uint32Array | undefined;
+
+/** The zip format's CRC-32 (IEEE 802.3, reflected). */
+export function crc32(bytes: Uint8Array): number {
+  const table = (crcTable ??= Uint32Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  }));
+  let crc = 0xffffffff;
+  for (const byte of bytes) crc = table[(crc ^ byte) & 0xff]! ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
 }

@@ -29,17 +29,37 @@ export async function applyFileSync(root: string, sync: FileSync): Promise<void>
   }
 }
 
+/**
+ * Checks that `folder` lies inside `root` once links are resolved, and only then (when `create`)
+ * makes the folders it lacks: the deepest part that exists already is resolved first, so a link
+ * out of the app folder (even a dangling one) is refused before anything is created through it.
+ */
 async function ensureInside(root: string, folder: string, path: string, create: boolean): Promise<void> {
   try {
-    if (create) await mkdir(folder, { recursive: true });
-    const real = await realpath(folder);
-    if (real === root || real.startsWith(root + sep)) return;
+    let existing = folder;
+    while (existing !== root && !(await lstat(existing).catch(() => undefined))) existing = dirname(existing);
+    // realpath fails on a dangling link: it points somewhere that cannot be vouched for.
+    const real = await realpath(existing).catch((e: NodeJS.ErrnoException) => {
+      if (e.code === 'ENOENT') return undefined;
+      throw e;
+    });
+    if (real === undefined && !create) return; // nothing there to remove
+    if (real === undefined || !isInside(root, real)) throw outside(path);
+    if (!create || existing === folder) return;
+    await mkdir(folder, { recursive: true });
+    // Made under a folder checked just now; checked again in case a link was swapped in meanwhile.
+    if (!isInside(root, await realpath(folder))) throw outside(path);
   } catch (e) {
+    if (e instanceof HttpError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    if (!create && code === 'ENOENT') return; // nothing there to remove
     throw new HttpError(409, `Cannot write "${path}": ${code ?? 'error'}.`);
   }
-  throw new HttpError(400, `Refused path ${JSON.stringify(path)}: it leads out of the app folder.`);
+}
+
+const isInside = (root: string, real: string) => real === root || real.startsWith(root + sep);
+
+function outside(path: string): HttpError {
+  return new HttpError(400, `Refused path ${JSON.stringify(path)}: it leads out of the app folder.`);
 }
 
 /** Removes folders left empty by a removal, so the folder holds exactly the synced files. */

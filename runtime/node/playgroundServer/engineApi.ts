@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parseFileSync } from './appPaths';
 import type { HostRun } from './hostRun';
 import { HttpError, sendJson, sendNoContent } from './httpResponses';
-import { streamHostOutput } from './outputStream';
+import type { OutputStreams } from './outputStream';
 import { readJsonBody } from './requestBody';
 import type { Session } from './session';
 import type { SessionRegistry } from './sessionRegistry';
@@ -16,6 +16,7 @@ import type { SessionRegistry } from './sessionRegistry';
  *   POST   /engine/sessions/:id/files             → 204             {write: {path: text}, remove: [path]}
  *   POST   /engine/sessions/:id/hosts             → 201 {host, pid} starts the host (stops the last one)
  *   GET    /engine/sessions/:id/hosts/:n/output   → event stream    output chunks, then `exit`
+ *                                                                    (or `overrun`: the reader fell behind)
  *   POST   /engine/sessions/:id/hosts/:n/input    → 204             {text} to the host's stdin
  *   DELETE /engine/sessions/:id/hosts/:n          → 202             stops the host; its stream says `exit`
  *
@@ -27,6 +28,7 @@ export async function handleEngineRequest(
   res: ServerResponse,
   url: URL,
   sessions: SessionRegistry,
+  streams: OutputStreams,
 ): Promise<void> {
   const parts = url.pathname.split('/').slice(2); // after '', 'engine'
   const method = req.method ?? 'GET';
@@ -76,7 +78,7 @@ export async function handleEngineRequest(
     allow(method, 'GET');
     session.openStreams++;
     try {
-      await streamHostOutput(req, res, run);
+      await streams.serve(req, res, run);
     } finally {
       session.openStreams--;
       session.lastActive = Date.now();

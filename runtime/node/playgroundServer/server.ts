@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { handleEngineRequest } from './engineApi';
 import { HttpError, SECURITY_HEADERS, sendText } from './httpResponses';
+import { OutputStreams } from './outputStream';
 import { allowedHosts, allowedOrigins, checkHost, checkOrigin, checkToken } from './requestGuards';
 import { DEFAULT_LIMITS, SessionRegistry } from './sessionRegistry';
 import type { SessionLimits } from './sessionRegistry';
@@ -32,6 +33,8 @@ export interface PlaygroundServer {
   readonly url: string;
   readonly port: number;
   readonly token: string;
+  /** Output streams open now, what they hold unsent, and what their runs have written. */
+  streamStats(): { open: number; bufferedBytes: number; outputChars: number };
   /** Stops every host, removes every app folder, closes the server. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -54,6 +57,7 @@ export async function startPlaygroundServer(options: PlaygroundServerOptions): P
   const root = await realpath(await mkdtemp(join(tempDir, SERVER_FOLDER_PREFIX)));
   await markServerFolder(root);
   const sessions = new SessionRegistry(root, hostBundle, { ...DEFAULT_LIMITS, ...options.limits });
+  const streams = new OutputStreams();
   const site = new StaticSite(options.distDir, { kind: 'local', token });
   let hosts: ReadonlySet<string> = new Set();
   let origins: ReadonlySet<string> = new Set();
@@ -69,7 +73,7 @@ export async function startPlaygroundServer(options: PlaygroundServerOptions): P
       if (url.pathname === '/engine' || url.pathname.startsWith('/engine/')) {
         const isStream = req.method === 'GET' && url.pathname.endsWith('/output');
         checkToken(req, url, token, isStream);
-        await handleEngineRequest(req, res, url, sessions);
+        await handleEngineRequest(req, res, url, sessions, streams);
       } else {
         await site.serve(req, res, url);
       }
@@ -125,5 +129,5 @@ export async function startPlaygroundServer(options: PlaygroundServerOptions): P
     })());
 
   const shown = bind === '::1' ? '[::1]' : bind;
-  return { url: `http://${shown}:${port}/`, port, token, close };
+  return { url: `http://${shown}:${port}/`, port, token, close, streamStats: () => streams.stats() };
 }
