@@ -11,11 +11,13 @@ import { DemoEngine } from './engine/demoEngine';
 import { lazyModules } from './playground/lazy/modules';
 import { createPlayground } from './playground/createPlayground';
 import { startPlayground } from './playground/startup';
+import { holdDeferredChunks } from './playground/deferredChunks';
+import { startupSettled } from './playground/startupSettled';
 import { readEmbedOptions } from './embed/embedOptions';
 import { bootTimeoutFromLocation, chooseEngine } from './engine/chooseEngine';
 import { engineChoices } from './engine/engineChoices';
 import { switchEngine } from './playground/switchEngine';
-import { loadInPageBundles } from './engine/inPageBundles';
+import { loadInPageBundles, sandboxScript } from './engine/inPageBundles';
 import { InPageEngine } from './engine/inPageEngine';
 import { LocalEngine, readLocalEngineConfig } from './engine/localEngine';
 import { WebContainerEngine } from './engine/webcontainerEngine';
@@ -42,7 +44,11 @@ const { stores, session, layout, ui, gate, actions, app } = createPlayground({
   engine: chooseEngine(location, document, {
     factories: {
       local: (config) => new LocalEngine(config),
-      inpage: () => new InPageEngine({ loadBundles: loadInPageBundles }),
+      inpage: () =>
+        new InPageEngine({
+          loadBundles: loadInPageBundles,
+          ...(sandboxScript !== undefined && { sandboxScript }),
+        }),
       webcontainer: () => new WebContainerEngine(bootTimeoutMs !== undefined ? { bootTimeoutMs } : {}),
       fake: () => new DemoEngine(),
     },
@@ -93,6 +99,25 @@ const onSwitchEngine = (kind: EngineKind) =>
     confirm: (question) => window.confirm(question),
   }).catch(actions.report);
 
+// Started before the first render, so that the engine's scripts are fetched as early as can be.
+const started = startPlayground({
+  stores,
+  session,
+  ui,
+  gate,
+  actions: app,
+  modules: lazyModules,
+  examples,
+  defaultExample: DEFAULT_EXAMPLE,
+  loadExample,
+  embed,
+  search: location.search,
+  hash: location.hash,
+});
+started.catch(actions.report);
+// Monaco and xterm wait until the runtime is up and no answer is awaited (deferredChunks.ts).
+holdDeferredChunks({ settled: startupSettled(started, stores.runtime), busy: () => session.waiting });
+
 const root = document.getElementById('app');
 if (root) {
   createRoot(root).render(
@@ -114,21 +139,6 @@ if (root) {
     </StrictMode>,
   );
 }
-
-void startPlayground({
-  stores,
-  session,
-  ui,
-  gate,
-  actions: app,
-  modules: lazyModules,
-  examples,
-  defaultExample: DEFAULT_EXAMPLE,
-  loadExample,
-  embed,
-  search: location.search,
-  hash: location.hash,
-}).catch(actions.report);
 
 // A share link pasted into the address bar of this page changes only the hash: no reload.
 window.addEventListener('hashchange', () => void app.openLink(location.search, location.hash));
