@@ -19,7 +19,11 @@ export interface DeferredChunksHold {
 }
 
 export const DEFERRED_QUIET_MS = 1_000;
-export const DEFERRED_CEILING_MS = 10_000;
+/**
+ * Every start settles in the end (a boot times out, a handler that never listens fails its
+ * readiness thrice); this bounds a start that is merely very slow.
+ */
+export const DEFERRED_CEILING_MS = 30_000;
 
 let held: Promise<void> | undefined;
 let releaseNow: (() => void) | undefined;
