@@ -11,6 +11,17 @@ export const SEED_REQUEST: ComposedRequest = {
   body: '{"id":1005,"quantity":2,"color":"black"}',
 };
 
+/** An MCP server (the mcp-custom-handler profile) answers at /mcp: the request it needs first. */
+const MCP_INITIALIZE: ComposedRequest = {
+  method: 'POST',
+  path: '/mcp',
+  headers: [
+    ['Content-Type', 'application/json'],
+    ['Accept', 'application/json, text/event-stream'],
+  ],
+  body: '{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"composer","version":"1.0.0"}}}',
+};
+
 const EMPTY_REQUEST: ComposedRequest = { method: 'GET', path: '/api/', headers: [], body: '' };
 
 function parse(text: string | undefined): JsonNode | undefined {
@@ -71,6 +82,8 @@ function sampleFor(parameter: string): string {
  */
 export function defaultRequestFor(example: string, files: Readonly<Record<string, string>>): ComposedRequest {
   if (example === 'order') return SEED_REQUEST;
+  if (stringAt(parse(files['host.json']), 'configurationProfile')?.toLowerCase() === 'mcp-custom-handler')
+    return MCP_INITIALIZE;
   const prefix = routePrefixOf(files['host.json']);
   const functionFiles = Object.keys(files)
     .filter((p) => /^[^/]+\/function\.json$/.test(p))

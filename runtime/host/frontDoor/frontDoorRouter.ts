@@ -35,6 +35,8 @@ export interface FrontDoorContext {
 const NOT_RUNNING = 'Function host is not running.';
 /** A call still running after this shows as pending in the exchange view. */
 const PENDING_AFTER_MS = 100;
+/** While an answer streams, the exchange is republished at most this often. */
+const STREAM_UPDATE_MS = 40;
 const ADMIN_PATH = /^\/admin(\/|$)/i;
 // eslint-disable-next-line no-control-regex
 const NEEDS_ENCODING = /[\x00-\x20"#<>'\x7f-\uffff]/;
@@ -48,6 +50,7 @@ export function routeRequest(
 ): void {
   const rec = ctx.record('http', `${req.method} ${req.url}`);
   res.setHeader('Server', 'Kestrel');
+  watchStreaming(res, rec);
   res.onDone(() => {
     const { inbound, outbound } = conn.takeCaptured();
     rec.hop('caller', 'host', inbound, undefined, 0);
@@ -85,6 +88,20 @@ export function routeRequest(
     if (!res.headersSent) respondEmpty(res, 500);
     else res.destroy();
   });
+}
+
+/** Publishes the exchange while its answer streams, so a viewer sees each piece arrive. */
+function watchStreaming(res: ServerResponse, rec: ExchangeRecorder): void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  res.onBodyChunk((chunk, last) => {
+    rec.noteChunk('host', 'caller', chunk);
+    if (last || timer !== undefined) return;
+    timer = setTimeout(() => {
+      timer = undefined;
+      rec.update();
+    }, STREAM_UPDATE_MS);
+  });
+  res.onDone(() => clearTimeout(timer));
 }
 
 async function route(

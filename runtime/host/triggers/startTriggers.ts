@@ -4,7 +4,7 @@ import { toPlain } from '../../core/json/jsonNode';
 import { timerTimeZone } from '../../core/timers/timeZone';
 import type { AppContext } from '../hostContext';
 import { invokeQueue, invokeTimer } from '../invocation/triggerInvocations';
-import type { QueueService } from './queueService';
+import type { QueueBackend } from './queueBackend';
 import type { TimerService } from './timerService';
 
 /**
@@ -14,7 +14,7 @@ import type { TimerService } from './timerService';
 export function startTriggers(
   context: AppContext,
   functions: readonly FunctionDef[],
-  services: { readonly queues: QueueService; readonly timers: TimerService },
+  services: { readonly queues: QueueBackend; readonly timers: TimerService },
   producers: Map<string, string>,
 ): void {
   const { queues, timers } = services;
@@ -31,6 +31,7 @@ export function startTriggers(
         return ok;
       });
     },
+    context.app.settings,
   )) {
     context.log('warning', 'Host.Startup', `host.json: ${error}`);
   }
