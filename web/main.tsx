@@ -11,11 +11,13 @@ import { DemoEngine } from './engine/demoEngine';
 import { lazyModules } from './playground/lazy/modules';
 import { createPlayground } from './playground/createPlayground';
 import { startPlayground } from './playground/startup';
+import { holdDeferredChunks } from './playground/deferredChunks';
+import { startupSettled } from './playground/startupSettled';
 import { readEmbedOptions } from './embed/embedOptions';
 import { bootTimeoutFromLocation, chooseEngine } from './engine/chooseEngine';
 import { engineChoices } from './engine/engineChoices';
 import { switchEngine } from './playground/switchEngine';
-import { loadInPageBundles } from './engine/inPageBundles';
+import { loadInPageBundles, sandboxScript } from './engine/inPageBundles';
 import { InPageEngine } from './engine/inPageEngine';
 import { LocalEngine, readLocalEngineConfig } from './engine/localEngine';
 import { WebContainerEngine } from './engine/webcontainerEngine';
@@ -44,7 +46,11 @@ const { stores, session, layout, ui, gate, actions, app, work, persistence } = c
   engine: chooseEngine(location, document, {
     factories: {
       local: (config) => new LocalEngine(config),
-      inpage: () => new InPageEngine({ loadBundles: loadInPageBundles }),
+      inpage: () =>
+        new InPageEngine({
+          loadBundles: loadInPageBundles,
+          ...(sandboxScript !== undefined && { sandboxScript }),
+        }),
       webcontainer: () => new WebContainerEngine(bootTimeoutMs !== undefined ? { bootTimeoutMs } : {}),
       fake: () => new DemoEngine(),
     },
@@ -119,6 +125,28 @@ const onSwitchEngine = (kind: EngineKind) =>
     confirm: (question) => window.confirm(question),
   }).catch(actions.report);
 
+// Started before the first render, so that the engine's scripts are fetched as early as can be.
+const started = startPlayground({
+  stores,
+  session,
+  ui,
+  gate,
+  actions: app,
+  modules: lazyModules,
+  examples,
+  defaultExample: DEFAULT_EXAMPLE,
+  loadExample,
+  embed,
+  exampleMeta,
+  search: location.search,
+  hash: location.hash,
+  persistence,
+  work,
+});
+started.catch(actions.report);
+// Monaco and xterm wait until the runtime is up and no answer is awaited (deferredChunks.ts).
+holdDeferredChunks({ settled: startupSettled(started, stores.runtime), busy: () => session.waiting });
+
 const root = document.getElementById('app');
 if (root) {
   createRoot(root).render(
@@ -140,24 +168,6 @@ if (root) {
     </StrictMode>,
   );
 }
-
-void startPlayground({
-  stores,
-  session,
-  ui,
-  gate,
-  actions: app,
-  modules: lazyModules,
-  examples,
-  defaultExample: DEFAULT_EXAMPLE,
-  loadExample,
-  exampleMeta,
-  embed,
-  search: location.search,
-  hash: location.hash,
-  persistence,
-  work,
-}).catch(actions.report);
 
 // Back and Forward between apps this tab opened: each entry names its workspace.
 window.addEventListener(

@@ -2,9 +2,11 @@ import { Component, lazy, Suspense } from 'react';
 import type { ReactNode } from 'react';
 import type { EditorProps } from './editorProps';
 import { TextareaEditor } from './TextareaEditor';
+import { deferred } from '../playground/deferredChunks';
 import './editor.css';
 
-const MonacoEditor = lazy(() => import('./monaco/MonacoEditor'));
+// Held while the runtime starts (deferredChunks.ts): the text area serves until then.
+const MonacoEditor = lazy(deferred(() => import('./monaco/MonacoEditor')));
 
 class EditorFallback extends Component<{ children: ReactNode; fallback: ReactNode }, { failed: boolean }> {
   state = { failed: false };

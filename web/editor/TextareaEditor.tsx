@@ -1,4 +1,5 @@
 import type { EditorProps } from './editorProps';
+import { loadDeferredChunksNow } from '../playground/deferredChunks';
 import './markers.css';
 
 export interface TextareaEditorProps extends EditorProps {
@@ -23,6 +24,8 @@ export function TextareaEditor({ path, value, onChange, markers, notice }: Texta
         autoComplete="off"
         wrap="off"
         onChange={(e) => onChange(e.target.value)}
+        // Whoever starts editing wants the real editor: stop holding it back (deferredChunks.ts).
+        onFocus={loadDeferredChunksNow}
       />
       {markers.length > 0 && (
         <ul className="textarea-markers" aria-label={`Problems in ${path}`}>

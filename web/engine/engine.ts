@@ -47,6 +47,12 @@ export interface Engine {
   readonly kind: EngineKind;
   /** Rejects with an EngineBootError naming the reason when the engine cannot run here. */
   boot(signal?: AbortSignal): Promise<void>;
+  /**
+   * Starts, ahead of boot(), the part of booting that needs no app (fetching the engine's scripts,
+   * starting its sandbox and workers), so that it overlaps the page's own start-up. Runs no code
+   * of the app and reports nothing: a failure shows when boot() is called. Optional.
+   */
+  prepare?(): void;
   /** Makes the app folder hold exactly these files (app-relative paths, '/'-separated). */
   syncFiles(files: ReadonlyMap<string, string>): Promise<void>;
   /** Starts the host on the app folder with the control protocol on its stdio. */

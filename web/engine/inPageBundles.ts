@@ -1,10 +1,20 @@
 /**
  * The in-page engine's scripts as text, which `npm run build:inpage` writes to build/inpage/.
- * Each is its own lazy chunk, fetched when the in-page engine boots, so the first load of the
- * page carries none of them. A glob for the same reason as hostBundle.ts: a missing build fails
- * here, saying why, instead of failing the site's build.
+ * The workers' scripts are each a lazy chunk, fetched when the in-page engine boots, so the first
+ * load of the page carries none of them. The sandbox's program is a few kB and comes with the
+ * page, so the sandbox iframe can start while the workers' scripts are on their way. Globs for the
+ * same reason as hostBundle.ts: a missing build fails here, saying why, instead of failing the
+ * site's build.
  */
-const scripts = import.meta.glob<string>('../../build/inpage/*.js', { query: '?raw', import: 'default' });
+const scripts = import.meta.glob<string>(['../../build/inpage/*.js', '!**/sandbox.js'], {
+  query: '?raw',
+  import: 'default',
+});
+const eager = import.meta.glob<string>('../../build/inpage/sandbox.js', {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+});
 
 export interface InPageBundles {
   /** The sandbox iframe's program. */
@@ -13,20 +23,22 @@ export interface InPageBundles {
   readonly handlerWorker: string;
 }
 
+/** The sandbox iframe's program, if this build has the in-page engine. */
+export const sandboxScript: string | undefined = eager['../../build/inpage/sandbox.js'];
+
+function missing(name: string): Error {
+  return new Error(
+    `This build has no in-page engine (build/inpage/${name}): build the site with npm run build.`,
+  );
+}
+
 export async function loadInPageBundles(): Promise<InPageBundles> {
   const load = (name: string) => {
     const loader = scripts[`../../build/inpage/${name}`];
-    if (!loader) {
-      throw new Error(
-        `This build has no in-page engine (build/inpage/${name}): build the site with npm run build.`,
-      );
-    }
+    if (!loader) throw missing(name);
     return loader();
   };
-  const [sandbox, hostWorker, handlerWorker] = await Promise.all([
-    load('sandbox.js'),
-    load('host-worker.js'),
-    load('handler-worker.js'),
-  ]);
-  return { sandbox, hostWorker, handlerWorker };
+  if (sandboxScript === undefined) throw missing('sandbox.js');
+  const [hostWorker, handlerWorker] = await Promise.all([load('host-worker.js'), load('handler-worker.js')]);
+  return { sandbox: sandboxScript, hostWorker, handlerWorker };
 }

@@ -17,6 +17,11 @@ export const KILLED_EXIT_CODE = 137;
 export interface InPageEngineOptions {
   /** The three scripts (inPageBundles.ts in the site; injected so tests can build their own). */
   readonly loadBundles: () => Promise<InPageBundles>;
+  /**
+   * The sandbox's program, if the page holds it already (it is small): the iframe then starts
+   * without waiting for the workers' scripts. Otherwise it comes with `loadBundles`.
+   */
+  readonly sandboxScript?: string;
   /** How long the sandbox iframe may take to answer before boot() gives up. */
   readonly timeoutMs?: number;
   /** The host's process environment. */
@@ -65,6 +70,14 @@ export class InPageEngine implements Engine {
       throw new Error('This engine was disposed while it booted.');
     }
     this.sandbox = sandbox;
+  }
+
+  /** Fetches the scripts and starts the sandbox (and its spare workers) now; boot() then waits less. */
+  prepare(): void {
+    if (this.disposed || this.sandbox || this.booting) return;
+    this.booting = this.createSandbox();
+    // boot() reports a failure; a preparation nobody boots must not be an unhandled rejection.
+    this.booting.catch(() => undefined);
   }
 
   async syncFiles(files: ReadonlyMap<string, string>): Promise<void> {
@@ -132,14 +145,19 @@ export class InPageEngine implements Engine {
     sandbox.iframe.remove();
   }
 
-  /** Makes the iframe, waits for its program, and hands it the scripts and its port. */
+  /**
+   * Makes the iframe, waits for its program, and hands it the scripts and its port. When the
+   * sandbox's program is at hand already, the iframe (a process of its own) starts while the
+   * workers' scripts are fetched.
+   */
   private async createSandbox(): Promise<Sandbox> {
-    let bundles: InPageBundles;
-    try {
-      bundles = await this.options.loadBundles();
-    } catch (e) {
-      throw new EngineBootError('error', (e as Error).message);
-    }
+    const failed = (e: unknown) => {
+      this.booting = undefined;
+      throw e instanceof EngineBootError ? e : new EngineBootError('error', (e as Error).message);
+    };
+    const loading = this.options.loadBundles().catch(failed);
+    loading.catch(() => undefined); // awaited below; a failure is reported once, from there
+    const sandboxScript = this.options.sandboxScript ?? (await loading).sandbox;
     const iframe = document.createElement('iframe');
     iframe.setAttribute('sandbox', SANDBOX_ATTRIBUTE);
     iframe.title = 'In-page engine';
@@ -147,21 +165,29 @@ export class InPageEngine implements Engine {
     iframe.tabIndex = -1;
     iframe.setAttribute('aria-hidden', 'true');
     iframe.dataset.engine = 'inpage';
-    iframe.srcdoc = sandboxDocument(bundles.sandbox);
+    iframe.srcdoc = sandboxDocument(sandboxScript);
 
     const timeoutMs = this.options.timeoutMs ?? DEFAULT_SANDBOX_TIMEOUT_MS;
     const channel = new MessageChannel();
     const booted = new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const fail = (e: unknown) => {
+        clearTimeout(timer);
         window.removeEventListener('message', onReady);
-        reject(
-          new EngineBootError(
-            'timeout',
-            `The in-page engine's sandbox did not start within ${timeoutMs / 1000} s. ` +
-              'A browser extension or a content security policy may be blocking sandboxed frames or workers.',
-          ),
-        );
-      }, timeoutMs);
+        reject(e);
+      };
+      // Counted once the scripts are here: a slow network is not a blocked sandbox.
+      loading.then(() => {
+        timer = setTimeout(() => {
+          fail(
+            new EngineBootError(
+              'timeout',
+              `The in-page engine's sandbox did not start within ${timeoutMs / 1000} s. ` +
+                'A browser extension or a content security policy may be blocking sandboxed frames or workers.',
+            ),
+          );
+        }, timeoutMs);
+      }, fail);
       const onReady = (event: MessageEvent) => {
         // Only our own iframe; its origin is opaque, so the source is what identifies it.
         if (
@@ -170,13 +196,15 @@ export class InPageEngine implements Engine {
         )
           return;
         window.removeEventListener('message', onReady);
-        const boot: SandboxBoot = {
-          t: 'fchp-sandbox-boot',
-          hostWorker: bundles.hostWorker,
-          handlerWorker: bundles.handlerWorker,
-          port: channel.port2,
-        };
-        iframe.contentWindow!.postMessage(boot, '*', [channel.port2]);
+        loading.then((bundles) => {
+          const boot: SandboxBoot = {
+            t: 'fchp-sandbox-boot',
+            hostWorker: bundles.hostWorker,
+            handlerWorker: bundles.handlerWorker,
+            port: channel.port2,
+          };
+          iframe.contentWindow?.postMessage(boot, '*', [channel.port2]);
+        }, fail);
       };
       window.addEventListener('message', onReady);
       channel.port1.onmessage = (event: MessageEvent) => {

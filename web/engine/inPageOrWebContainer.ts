@@ -19,6 +19,8 @@ export interface InPageOrWebContainerOptions {
  */
 export function inPageOrWebContainer(options: InPageOrWebContainerOptions): Engine {
   let chosen: Engine | undefined;
+  /** The in-page engine started by prepare(), before the app is known; used if the app fits. */
+  let prepared: Engine | undefined;
   /** Why the in-page engine was passed over, when it was. */
   let reason: string | undefined;
   const engine = (): Engine => {
@@ -27,11 +29,19 @@ export function inPageOrWebContainer(options: InPageOrWebContainerOptions): Engi
   };
   return {
     kind: 'inpage',
+    prepare() {
+      // Only the in-page engine is prepared: a WebContainer is a heavy boot for an app that may fit.
+      if (chosen || prepared) return;
+      prepared = options.inpage();
+      prepared.prepare?.();
+    },
     async boot(signal) {
       if (!chosen) {
         const support = inPageSupport(options.appFiles());
-        chosen = support.ok ? options.inpage() : options.webcontainer();
+        chosen = support.ok ? (prepared ?? options.inpage()) : options.webcontainer();
         reason = support.ok ? undefined : support.reason;
+        if (!support.ok) void prepared?.dispose();
+        prepared = undefined;
         options.onChosen?.(chosen.kind, reason);
       }
       try {
@@ -44,6 +54,9 @@ export function inPageOrWebContainer(options: InPageOrWebContainerOptions): Engi
     },
     syncFiles: async (files) => engine().syncFiles(files),
     startHost: async () => engine().startHost(),
-    dispose: async () => chosen?.dispose(),
+    dispose: async () => {
+      await prepared?.dispose();
+      await chosen?.dispose();
+    },
   };
 }

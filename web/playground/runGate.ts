@@ -35,6 +35,8 @@ export function gatedEngine(engine: Engine, gate: RunGate): Engine {
   return {
     kind: engine.kind,
     boot: (signal) => engine.boot(signal),
+    // No code of the app runs before startHost, so preparing is never held.
+    ...(engine.prepare && { prepare: () => engine.prepare!() }),
     syncFiles: (files) => (gate.held ? Promise.resolve() : engine.syncFiles(files)),
     startHost: () => (gate.held ? Promise.reject(new RunHeldError()) : engine.startHost()),
     // Passed on, or the runtime's errors (blocked cookies or storage) never reach the page.

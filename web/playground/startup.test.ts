@@ -117,3 +117,20 @@ describe('start-up', () => {
     expect(u.ui.getState().embedProblems).toEqual(['file="nope.js" is not a file of this app.']);
   });
 });
+
+describe('the engine starts early', () => {
+  test('it is prepared before the app is opened, except in a click-to-run embed', async () => {
+    const t = setup();
+    const calls: string[] = [];
+    t.session.prepare = () =>
+      void calls.push(`prepare (files: ${Object.keys(t.stores.files.getState().files).length})`);
+    await start(t, {});
+    expect(calls).toEqual(['prepare (files: 0)']);
+
+    const embed = setup();
+    let prepared = false;
+    embed.session.prepare = () => void (prepared = true);
+    await start(embed, {}, { clickToRun: true });
+    expect(prepared).toBe(false);
+  });
+});

@@ -89,6 +89,9 @@ function startKindOf(request: ShareRequest, hash: string): StartKind {
 /** Opens the first app, then starts the runtime unless a click or a confirmation must come first. */
 export async function startPlayground(options: StartupOptions): Promise<void> {
   const { stores, session, ui, gate, actions, examples, defaultExample, embed } = options;
+  // The engine's own start (its scripts, its sandbox) overlaps opening the app. Not for a
+  // click-to-run embed: a docs page with several of them must not start an engine per embed.
+  if (!embed.clickToRun) session.prepare();
 
   const openBundled = async (name: string) => {
     const files = await options.loadExample(name);

@@ -34,6 +34,7 @@ export class PlaygroundSession {
   private connection: HostConnection | undefined;
   private queue: Promise<unknown> = Promise.resolve();
   private disposed = false;
+  private inFlight = 0;
   private readonly stopErrors: (() => void) | undefined;
 
   constructor(
@@ -41,6 +42,11 @@ export class PlaygroundSession {
     readonly stores: Stores,
   ) {
     this.stopErrors = engine.onError?.((message) => this.onRuntimeError(message));
+  }
+
+  /** Lets the engine start booting what needs no app, while the page opens the app (Engine.prepare). */
+  prepare(): void {
+    if (!this.disposed) this.engine.prepare?.();
   }
 
   /** Boots the engine, writes the files and starts the host. */
@@ -146,9 +152,15 @@ export class PlaygroundSession {
     await this.engine.dispose();
   }
 
+  /** Whether a command (a request sent, a message enqueued…) still waits for the host's answer. */
+  get waiting(): boolean {
+    return this.inFlight > 0;
+  }
+
   private command<T>(command: CommandRequest): Promise<T> {
     if (!this.connection) return Promise.reject(new Error('The host is not running yet.'));
-    return this.connection.send<T>(command);
+    this.inFlight++;
+    return this.connection.send<T>(command).finally(() => this.inFlight--);
   }
 
   private async launchHost(): Promise<void> {

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import type { TerminalStore } from '../stores/terminalStore';
-import { stripAnsi } from './appendedText';
+import { stripAnsi } from './stripAnsi';
+import { deferred } from '../playground/deferredChunks';
 import type { TerminalView } from './xtermView';
 import '../styles/paneHeader.css';
 import './terminal.css';
@@ -26,7 +27,12 @@ function PlainTerminal({ terminal }: { readonly terminal: TerminalStore }) {
   );
 }
 
-/** The host's and the handler's output. xterm loads after the first paint, in its own chunk. */
+const loadXterm = deferred(() => import('./xtermView'));
+
+/**
+ * The host's and the handler's output. xterm loads after the first paint, in its own chunk, and
+ * not while the runtime starts (deferredChunks.ts): the plain text serves until then.
+ */
 export function TerminalPanel({ terminal, dark }: TerminalPanelProps) {
   const container = useRef<HTMLDivElement>(null);
   const view = useRef<TerminalView | null>(null);
@@ -36,7 +42,7 @@ export function TerminalPanel({ terminal, dark }: TerminalPanelProps) {
   useEffect(() => {
     let cancelled = false;
     const frame = requestAnimationFrame(() => {
-      import('./xtermView')
+      loadXterm()
         .then(({ mountTerminal }) => {
           if (cancelled || !container.current) return;
           view.current = mountTerminal(container.current, terminal, darkRef.current);

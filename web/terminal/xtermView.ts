@@ -4,7 +4,7 @@ import { Terminal } from '@xterm/xterm';
 import type { ITheme } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
 import type { TerminalStore } from '../stores/terminalStore';
-import { appendedText } from './appendedText';
+import { terminalChange } from '../stores/terminalStore';
 
 export interface TerminalView {
   setDark(dark: boolean): void;
@@ -60,9 +60,9 @@ export function mountTerminal(el: HTMLElement, store: TerminalStore, dark: boole
   };
   refit();
   term.write(store.getState().buffer);
+  // Each write goes to xterm as it comes: no comparing of the (large) buffer.
   const unsubscribe = store.subscribe((state, previous) => {
-    if (state.buffer === previous.buffer) return;
-    const { reset, text } = appendedText(previous.buffer, state.buffer);
+    const { reset, text } = terminalChange(previous, state);
     if (reset) term.reset();
     if (text) term.write(text);
   });

@@ -7,6 +7,7 @@
  */
 import type { FromSandbox, HandlerBoot, HostWorkerInit, SandboxReady, SupervisorEvent } from '../protocol';
 import { readSandboxBoot, readSupervisorRequest, readToSandbox } from './sandboxMessages';
+import { spareWorker } from './spareWorker';
 
 /** A worker the page asked for, with the handler workers it started. */
 interface Run {
@@ -35,6 +36,8 @@ function start(): void {
 
 function serve(page: MessagePort, hostUrl: string, handlerUrl: string): void {
   const runs = new Map<number, Run>();
+  const hosts = spareWorker(hostUrl, 'host');
+  const handlers = spareWorker(handlerUrl, 'handler');
   const tell = (message: FromSandbox) => page.postMessage(message);
 
   const stop = (id: number) => {
@@ -47,7 +50,7 @@ function serve(page: MessagePort, hostUrl: string, handlerUrl: string): void {
   };
 
   const startHost = (id: number, port: MessagePort) => {
-    const worker = new Worker(hostUrl, { name: `host ${id}` });
+    const worker = hosts.take();
     const supervisor = new MessageChannel();
     const run: Run = { worker, handlers: new Map(), supervisor: supervisor.port1 };
     runs.set(id, run);
@@ -72,7 +75,7 @@ function serve(page: MessagePort, hostUrl: string, handlerUrl: string): void {
   };
 
   const startHandler = (pid: number, port: MessagePort, supervisor: MessagePort): Worker => {
-    const worker = new Worker(handlerUrl, { name: `handler ${pid}` });
+    const worker = handlers.take();
     worker.onerror = (event) => {
       // An error the handler's own layer did not catch (a syntax error in its first parse, a
       // throw in a timer it does not wrap): the host hears it as the process dying with code 1.
