@@ -256,7 +256,7 @@ describe('workStorage', () => {
     expect(readWork('{')).toBeUndefined();
     expect(readWork(JSON.stringify({ ...work(1), v: 2 }))).toBeUndefined();
     expect(readWork(JSON.stringify({ ...work(1), files: { a: 1 } }))).toBeUndefined();
-    expect(readWork(JSON.stringify({ ...work(1), tab: 'mcp' }))).toBeUndefined();
+    expect(readWork(JSON.stringify({ ...work(1), tab: 'ftp' }))).toBeUndefined();
     expect(readWork(JSON.stringify(work(1)))).toEqual(work(1));
   });
 });
