@@ -59,7 +59,9 @@ export class FunctionHost {
   private context: AppContext | undefined;
   private handlerPort: number | undefined;
   private state: HostState = 'Starting';
-  private lastFunctions: HostEvent | undefined;
+  private lastFunctions: Extract<HostEvent, { type: 'functions' }> | undefined;
+  /** Where the handler's output says it crashed, until a handler is ready again. */
+  private handlerProblem: Diagnostic | undefined;
   private errors: string[] = [];
   private readonly startedAt: number;
   readonly clock = new VirtualClock();
@@ -138,7 +140,7 @@ export class FunctionHost {
   /** Re-sends the current state (status, functions, every kept exchange) for a UI that just attached. */
   replay(): void {
     this.emitStatus();
-    if (this.lastFunctions) this.emit(this.lastFunctions);
+    this.publishFunctions();
     this.emit({ type: 'queues', queues: this.queues.snapshot() });
     this.emitTimers();
     for (const exchange of this.exchanges.list()) this.emit({ type: 'exchange', exchange });
@@ -274,6 +276,11 @@ export class FunctionHost {
       initializationTimeoutMs: customHandler.initializationTimeoutMs,
       log: (line) => this.log(line.level, line.category, line.message),
       onState: (state, detail) => this.onHandlerState(supervisor, state, detail),
+      onProblem: (problem) => {
+        if (supervisor !== this.supervisor || problem === this.handlerProblem) return;
+        this.handlerProblem = problem;
+        this.publishFunctions();
+      },
       onFatal: (reason) => {
         this.errors.push(reason);
         this.setState('Error');
@@ -351,7 +358,14 @@ export class FunctionHost {
       functions: functionList(app, functions, port),
       diagnostics: [...app.diagnostics, ...extra],
     };
-    this.emit(this.lastFunctions);
+    this.publishFunctions();
+  }
+
+  private publishFunctions(): void {
+    const last = this.lastFunctions;
+    if (!last) return;
+    const problem = this.handlerProblem;
+    this.emit(problem ? { ...last, diagnostics: [...last.diagnostics, problem] } : last);
   }
 
   private setState(state: HostState): void {

@@ -16,6 +16,7 @@ import { Dialogs } from './Dialogs';
 import { EmbedBar, RunOverlay } from '../embed/EmbedBar';
 import { DropOverlay, useFileDrop } from './FileDrop';
 import type { LayoutStore } from './layoutStore';
+import { HandlerBanner } from './HandlerBanner';
 import { EmbedProblems, ExampleExplanation, LinkErrorBanner, NoteBanner } from './Notices';
 import type { PlaygroundActions } from '../playground/playgroundActions';
 import { isMacPlatform } from './shortcuts';
@@ -113,6 +114,7 @@ export function App({
         {...(embed.embed && { newTabUrl: fullUrl })}
         {...(bootTimeoutMs !== undefined && { bootTimeoutMs })}
       />
+      <HandlerBanner runtime={stores.runtime} files={stores.files} actions={actions} />
       <NoteBanner ui={ui} />
       <EmbedProblems ui={ui} />
       {!embed.embed && <ExampleExplanation ui={ui} />}

@@ -13,6 +13,8 @@ export interface Diagnostic {
   readonly message: string;
   /** The function the problem belongs to; absent for app-wide problems. */
   readonly functionName?: string;
+  /** Set when the handler's own output reported it (a crash), not the host's reading of the files. */
+  readonly source?: 'handler';
 }
 
 export function diagnostic(

@@ -5,7 +5,9 @@ import type { ExchangeRecorder } from '../../core/exchange/exchangeRecorder';
 import { isBinaryBodyContentType } from '../../core/http/bodyEncoding';
 import { kestrelRequestHeaders } from '../../core/http/kestrelHeaders';
 import { parseQuery } from '../../core/http/queryString';
+import { formatDiagnostic } from '../../core/app/diagnostics';
 import { HINTS } from '../../core/invocation/hintCatalogue';
+import type { Hint } from '../../core/invocation/hints';
 import { httpModeOf } from '../../core/invocation/httpMode';
 import { buildHttpInvocationBody } from '../../core/invocation/httpPayload';
 import type { HttpRequestFacts } from '../../core/invocation/httpPayload';
@@ -87,6 +89,27 @@ export function routeRequest(
   });
 }
 
+/** Lists the routes and the functions an invalid function.json left out, for a 404. */
+function noRouteHint(app: AppContext, method: string, pathname: string): Hint {
+  const loaded = new Set(app.app.functions.map((f) => f.name.toLowerCase()));
+  const dropped = new Map<string, string>();
+  // A function whose function.json failed is absent; one whose route failed is loaded but unroutable.
+  const candidates = [
+    ...app.app.diagnostics.filter((d) => !loaded.has(d.functionName?.toLowerCase() ?? '')),
+    ...app.routes.diagnostics,
+  ];
+  for (const d of candidates) {
+    if (d.severity !== 'error' || d.functionName === undefined || dropped.has(d.functionName)) continue;
+    dropped.set(d.functionName, formatDiagnostic(d));
+  }
+  return HINTS.noRoute(
+    method,
+    pathname,
+    app.routes.listing(),
+    [...dropped].map(([name, reason]) => ({ name, reason })),
+  );
+}
+
 async function route(
   app: AppContext,
   req: ServerRequest,
@@ -103,6 +126,7 @@ async function route(
   }
   const match = app.routes.match(req.method, pathname);
   if (match.kind === 'none' || (match.fn.disabled && !isAdminKey(app, req))) {
+    if (match.kind === 'none') rec.addHints([noRouteHint(app, req.method, pathname)]);
     await req.body.read();
     respondEmpty(res, 404);
     return;

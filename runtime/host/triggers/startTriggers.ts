@@ -23,7 +23,12 @@ export function startTriggers(
     functions,
     config.queues && toPlain(config.queues),
     (fn, queue, message) => {
-      const rec = context.record('queue', `${queue} → ${fn.name}`);
+      // A retry says which attempt it is, so a person sees the message come back in the list.
+      const attempt =
+        message.dequeueCount > 1
+          ? ` (attempt ${message.dequeueCount} of ${queues.options.maxDequeueCount})`
+          : '';
+      const rec = context.record('queue', `${queue} → ${fn.name}${attempt}`);
       const producer = producers.get(message.id);
       if (producer) rec.causedBy = producer;
       return invokeQueue(context, fn, queue, message, rec).then((ok) => {
