@@ -79,7 +79,7 @@ test('copy as curl and curl to the handler run for real; copy as fetch names the
   expect(fetchText).toMatch(/await fetch\("http:\/\/localhost:\d+\/api\/order", \{\n {2}method: "POST",/);
   noConsoleErrors(errors);
   await page.close();
-});
+}, 180_000);
 
 test('resend, edit and resend, then compare the two side by side', async () => {
   const { page, errors } = await open();
@@ -119,7 +119,7 @@ test('resend, edit and resend, then compare the two side by side', async () => {
   await page.getByTestId('exchange-detail').waitFor();
   noConsoleErrors(errors);
   await page.close();
-});
+}, 180_000);
 
 test('export the log as HAR 1.2 with each hop timed, and import it back for viewing', async () => {
   const { page, errors } = await open();
@@ -160,4 +160,4 @@ test('export the log as HAR 1.2 with each hop timed, and import it back for view
   );
   noConsoleErrors(errors);
   await page.close();
-});
+}, 180_000);

@@ -1,7 +1,7 @@
 import { useRef } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { ChainRow } from './chains';
-import { formatDuration, statusLabel, statusTone, TRIGGER_LABELS } from './format';
+import { formatClockTime, formatDuration, statusLabel, statusTone, TRIGGER_LABELS } from './format';
 import './ExchangeList.css';
 
 export interface ExchangeListProps {
@@ -71,6 +71,14 @@ export function ExchangeList({ rows, selected, onSelect }: ExchangeListProps) {
               <span className="xp-title" title={x.title}>
                 {x.title}
               </span>
+              {/* When it ran: a retried message shows each attempt's time. */}
+              <time
+                className="xp-at"
+                dateTime={new Date(x.startedAt).toISOString()}
+                title={formatClockTime(x.startedAt)}
+              >
+                {formatClockTime(x.startedAt).slice(0, 8)}
+              </time>
               <span className={`xp-status xp-tone-${tone}`} data-testid="exchange-status">
                 {x.state === 'in-progress' && (
                   <span className="xp-spinner" data-testid="exchange-spinner" aria-hidden="true" />

@@ -1,6 +1,6 @@
 // First, so that every area's stylesheet, imported by its component below, overrides the base.
 import './app.css';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import type { CSSProperties } from 'react';
 import { useStore } from 'zustand';
 import type { EmbedOptions } from '../embed/embedOptions';
@@ -23,6 +23,10 @@ import { isMacPlatform } from './shortcuts';
 import { Toolbar } from './Toolbar';
 import type { UiStore } from './uiStore';
 import { useShortcuts } from './useShortcuts';
+import { PhoneTabs } from './PhoneTabs';
+import './phone.css';
+import { useMediaQuery } from './useMediaQuery';
+import { createViewStore, PHONE_QUERY } from './viewStore';
 import { Workspace } from './Workspace';
 import { workspaceLayout } from './workspaceLayout';
 
@@ -65,6 +69,9 @@ export function App({
 }: AppProps) {
   const dark = useDarkTheme(embed.theme);
   const sizes = useStore(layout);
+  const [view] = useState(createViewStore);
+  const treeFolded = useStore(view, (s) => s.treeFolded);
+  const phone = useMediaQuery(PHONE_QUERY) && !embed.embed;
   const grid = useMemo(() => workspaceLayout(embed.panels, embed.embed), [embed.panels, embed.embed]);
   useShortcuts(mac, {
     save: () => {
@@ -77,7 +84,7 @@ export function App({
   useFileDrop(ui, app, !embed.embed);
 
   const style = {
-    '--tree-width': `${sizes.tree}px`,
+    '--tree-width': treeFolded ? '34px' : `${sizes.tree}px`,
     '--side-width': `${sizes.side}px`,
     '--terminal-height': `${sizes.terminal}px`,
     '--triggers-height': `${sizes.triggers}px`,
@@ -86,6 +93,16 @@ export function App({
 
   return (
     <div className={embed.embed ? 'app app--embed' : 'app'} style={style}>
+      <a
+        className="skip-link"
+        href="#workspace"
+        onClick={(e) => {
+          e.preventDefault();
+          document.getElementById('workspace')?.focus();
+        }}
+      >
+        Skip to the workspace
+      </a>
       {embed.embed ? (
         <EmbedBar
           runtime={stores.runtime}
@@ -118,8 +135,11 @@ export function App({
       <NoteBanner ui={ui} />
       <EmbedProblems ui={ui} />
       {!embed.embed && <ExampleExplanation ui={ui} />}
+      {phone && <PhoneTabs view={view} />}
       <Workspace
         grid={grid}
+        view={view}
+        phone={phone}
         stores={stores}
         session={session}
         layout={layout}

@@ -204,7 +204,7 @@ export function HttpComposer({ triggers, runtime, session }: HttpComposerProps) 
         />
       </label>
 
-      <div className="tp-line">
+      <div className="tp-line tp-send-line">
         <button
           type="submit"
           className="tp-primary"
