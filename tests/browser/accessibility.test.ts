@@ -31,6 +31,11 @@ async function busyPage(colorScheme: 'light' | 'dark'): Promise<{ page: Page; er
   await opened.page.emulateMedia({ colorScheme });
   await opened.page.goto(`${baseUrl}/?test`);
   const { page } = opened;
+  await page.waitForFunction(
+    'window.__playground?.stores.runtime.getState().host?.state === "Running"',
+    undefined,
+    { timeout: 90_000 },
+  );
   await waitForHost(page);
   await page.getByRole('button', { name: 'Send', exact: true }).click();
   const row = page.getByRole('list', { name: 'Invocations, newest first' }).getByRole('button').first();
@@ -44,13 +49,16 @@ async function busyPage(colorScheme: 'light' | 'dark'): Promise<{ page: Page; er
 /** Serious and critical violations outside Monaco's and xterm's own markup. */
 async function violations(page: Page): Promise<Violation[]> {
   await page.addScriptTag({ path: AXE });
-  const found = (await page.evaluate(`axe.run(
-    { exclude: [['.monaco-editor'], ['.xterm']] },
-    { resultTypes: ['violations'] },
-  ).then((r) => r.violations.map((v) => ({
-    id: v.id, impact: v.impact, help: v.help,
-    nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
-  }))))`)) as Violation[];
+  const found = (await page.evaluate(`axe
+    .run({ exclude: [['.monaco-editor'], ['.xterm']] }, { resultTypes: ['violations'] })
+    .then((r) =>
+      r.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
+      })),
+    )`)) as Violation[];
   return found.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 

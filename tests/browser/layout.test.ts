@@ -4,6 +4,16 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { launchBrowser } from './support/browser';
 import { waitForHost } from './support/playground';
 
+/** The machine is shared: give the host longer than the usual helper does before it waits too. */
+async function waitLonger(page: Page): Promise<void> {
+  await page.waitForFunction(
+    'window.__playground?.stores.runtime.getState().host?.state === "Running"',
+    undefined,
+    { timeout: 90_000 },
+  );
+  await waitForHost(page);
+}
+
 // Issue 11 point 10: the exchange first. Send always in view, the detail full width, the tree
 // folds; a phone gets tabs and a page at most 1.5 screens tall; a 560 px embed still shows Send.
 
@@ -41,7 +51,7 @@ const send = (page: Page) => page.getByRole('button', { name: 'Send', exact: tru
 
 test('on a 390×844 phone: tabs for code, request, exchanges and terminal, and a page at most 1.5 screens tall', async () => {
   const page = await open(`${baseUrl}/?test`, 390, 844);
-  await waitForHost(page);
+  await waitLonger(page);
   const tabs = page.getByRole('tablist', { name: 'View' });
   expect(await tabs.getByRole('tab').allInnerTexts()).toEqual(['Code', 'Request', 'Exchanges', 'Terminal']);
   const height = () => page.evaluate('document.documentElement.scrollHeight') as Promise<number>;
@@ -63,7 +73,8 @@ test('on a 390×844 phone: tabs for code, request, exchanges and terminal, and a
   await tabs.getByRole('tab', { name: 'Code' }).click();
   await page.getByRole('navigation', { name: 'Files' }).getByText('handler.js', { exact: true }).click();
   await page.locator('.monaco-editor').first().waitFor({ timeout: 30_000 });
-  expect(await inView(page.locator('.monaco-editor').first())).toBe(true);
+  // Monaco lays itself out again once its pane has its size.
+  await expect.poll(() => inView(page.locator('.monaco-editor').first()), { timeout: 15_000 }).toBe(true);
   await page.screenshot({ path: `${SCREENSHOTS}/phone-code.png` });
   expect(await height()).toBeLessThanOrEqual(844 * 1.5);
 
@@ -76,7 +87,7 @@ test('on a 390×844 phone: tabs for code, request, exchanges and terminal, and a
 
 test('Send stays in view with a long body; the tree folds; the exchange detail takes the full width', async () => {
   const page = await open(`${baseUrl}/?test`, 1280, 720);
-  await waitForHost(page);
+  await waitLonger(page);
   await page
     .getByRole('textbox', { name: 'Request body' })
     .fill(JSON.stringify({ lines: Array.from({ length: 60 }, (_, i) => `line ${i}`) }, null, 2));

@@ -24,11 +24,12 @@ import { Toolbar } from './Toolbar';
 import type { UiStore } from './uiStore';
 import { useShortcuts } from './useShortcuts';
 import { PhoneTabs } from './PhoneTabs';
-import './phone.css';
 import { useMediaQuery } from './useMediaQuery';
 import { createViewStore, PHONE_QUERY } from './viewStore';
 import { Workspace } from './Workspace';
 import { workspaceLayout } from './workspaceLayout';
+// After every pane's own stylesheet (imported above through Workspace), so the phone rules win.
+import './phone.css';
 
 export interface AppProps {
   readonly stores: Stores;
