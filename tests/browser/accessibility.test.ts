@@ -77,7 +77,7 @@ test('the first Tab reaches a skip link that moves focus past the toolbar to the
   await waitForHost(page);
   await page.keyboard.press('Tab');
   const skip = page.getByRole('link', { name: 'Skip to the workspace' });
-  expect(await skip.evaluate((el) => el === document.activeElement)).toBe(true);
+  expect(await skip.evaluate((el) => el.ownerDocument.activeElement === el)).toBe(true);
   await page.keyboard.press('Enter');
   expect(await page.evaluate('document.activeElement?.id')).toBe('workspace');
   noConsoleErrors(errors);
@@ -124,7 +124,7 @@ test('tab lists: arrow keys move the selection, each tab controls a tab panel', 
     await page.keyboard.press('ArrowRight');
     const after = list.getByRole('tab', { selected: true });
     await expect.poll(() => after.innerText()).not.toBe(before);
-    expect(await after.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await after.evaluate((el) => el.ownerDocument.activeElement === el)).toBe(true);
     const controls = await after.getAttribute('aria-controls');
     expect(controls).toBeTruthy();
     expect(await page.locator(`[id="${controls}"]`).getAttribute('role')).toBe('tabpanel');

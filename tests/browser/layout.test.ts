@@ -40,9 +40,11 @@ async function open(url: string, width: number, height: number): Promise<Page> {
 function inView(locator: Locator): Promise<boolean> {
   return locator.evaluate((el) => {
     const r = el.getBoundingClientRect();
+    const doc = el.ownerDocument;
+    const { innerHeight, innerWidth } = doc.defaultView!;
     if (r.width === 0 || r.bottom > innerHeight || r.right > innerWidth || r.top < 0 || r.left < 0)
       return false;
-    const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+    const hit = doc.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
     return hit !== null && (hit === el || el.contains(hit));
   });
 }
