@@ -21,9 +21,11 @@ import { LocalEngine, readLocalEngineConfig } from './engine/localEngine';
 import { WebContainerEngine } from './engine/webcontainerEngine';
 import { downloadBlob } from './transfer/downloadBlob';
 import { SEED_REQUEST } from './examples/defaultRequest';
-import { DEFAULT_EXAMPLE, examples, loadExample } from './examples/examples';
+import { DEFAULT_EXAMPLE, exampleMeta, examples, loadExample } from './examples/examples';
 import type { PlaygroundSession, Stores } from './session/session';
 import type { EngineKind } from './engine/engine';
+import { createClaims } from './stores/persistence/tabClaims';
+import { HISTORY_KEY } from './stores/persistence/workPersistence';
 import './styles/theme.css';
 
 declare global {
@@ -38,7 +40,7 @@ const bootTimeoutMs = bootTimeoutFromLocation(location);
 const { options: embed, problems: embedProblems } = readEmbedOptions(location.search);
 applyThemeAttribute(document.documentElement, embed.theme);
 
-const { stores, session, layout, ui, gate, actions, app } = createPlayground({
+const { stores, session, layout, ui, gate, actions, app, work, persistence } = createPlayground({
   engine: chooseEngine(location, document, {
     factories: {
       local: (config) => new LocalEngine(config),
@@ -55,6 +57,7 @@ const { stores, session, layout, ui, gate, actions, app } = createPlayground({
   defaultExample: DEFAULT_EXAMPLE,
   examples,
   loadExample,
+  exampleMeta,
   modules: lazyModules,
   // An embed keeps its sizes to itself: a docs page must not change the reader's playground layout.
   layoutStorage: embed.embed ? undefined : safeLocalStorage(),
@@ -62,15 +65,38 @@ const { stores, session, layout, ui, gate, actions, app } = createPlayground({
   confirm: (question) => window.confirm(question),
   setAddress,
   download: downloadBlob,
+  // An embed keeps no work: a docs page's frame must not take over the reader's own playground.
+  workStorage: embed.embed ? undefined : workStorage(),
 });
 
-/** Keeps the address in step with what is open, so a reload opens it again. */
-function setAddress({ example, clearHash }: AddressChange): void {
+/**
+ * localStorage, Web Locks and the tab's history: the work kept as the person types (why
+ * localStorage and not IndexedDB: docs/architecture.md, "Never losing work").
+ */
+function workStorage() {
+  const storage = safeLocalStorage();
+  if (!storage) return undefined;
+  return {
+    storage,
+    claims: createClaims(typeof navigator !== 'undefined' ? navigator.locks : undefined),
+    history: window.history,
+    page: window,
+    onProblem: (message: string) =>
+      ui.getState().setNote({ tone: 'warning', title: 'Not kept', lines: [message] }),
+  };
+}
+
+/**
+ * Keeps the address in step with what is open, so a reload opens it again; another app gets its
+ * own history entry, naming its workspace, so Back returns to the previous app and its work.
+ */
+function setAddress({ example, clearHash, push }: AddressChange): void {
   const url = new URL(location.href);
   if (example === null || example === DEFAULT_EXAMPLE) url.searchParams.delete('example');
   else url.searchParams.set('example', example);
   if (clearHash) url.hash = '';
-  history.replaceState(history.state, '', url);
+  if (push && !embed.embed) history.pushState({ [HISTORY_KEY]: persistence?.id }, '', url);
+  else history.replaceState(history.state, '', url);
 }
 
 if (params.has('test')) window.__playground = { stores, session };
@@ -125,10 +151,19 @@ void startPlayground({
   examples,
   defaultExample: DEFAULT_EXAMPLE,
   loadExample,
+  exampleMeta,
   embed,
   search: location.search,
   hash: location.hash,
+  persistence,
+  work,
 }).catch(actions.report);
+
+// Back and Forward between apps this tab opened: each entry names its workspace.
+window.addEventListener(
+  'popstate',
+  (event) => void work.openHistoryEntry(event.state, location.search).catch(actions.report),
+);
 
 // A share link pasted into the address bar of this page changes only the hash: no reload.
 window.addEventListener('hashchange', () => void app.openLink(location.search, location.hash));

@@ -17,8 +17,8 @@ import type { FrontDoor } from './frontDoor/frontDoor';
 import { openFrontDoor } from './frontDoor/frontDoor';
 import { routeRequest } from './frontDoor/frontDoorRouter';
 import { callFrontDoor } from './frontDoor/loopbackCaller';
-import { HandlerSupervisor } from './handler/handlerSupervisor';
-import type { HandlerState } from './handler/handlerSupervisor';
+import { FunctionsEvents } from './functionsEvents';
+import { HandlerSupervisor, type HandlerState } from './handler/handlerSupervisor';
 import type { AppContext, HostKeys, LogFields, LogLevel } from './hostContext';
 import { HttpClient } from './http/httpClient';
 import type { ServerConnection, ServerRequest, ServerResponse } from './http/serverConnection';
@@ -26,6 +26,8 @@ import { deliverOutputs } from './invocation/outputDelivery';
 import { invokeFromAdmin } from './invocation/triggerInvocations';
 import { HostEvents } from './hostEvents';
 import type { Platform } from './platform';
+import { memoryQueueBackend } from './triggers/memoryQueueBackend';
+import type { QueueBackend, QueueBackendFactory } from './triggers/queueBackend';
 import { QueueService } from './triggers/queueService';
 import { startTriggers } from './triggers/startTriggers';
 import { TimerService } from './triggers/timerService';
@@ -39,6 +41,8 @@ export interface FunctionHostOptions {
   readonly enableAuth?: boolean;
   /** The environment the app sees; the platform's when absent. */
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Where queues live; the in-memory service when absent. */
+  readonly queueBackend?: QueueBackendFactory;
 }
 
 /**
@@ -59,13 +63,14 @@ export class FunctionHost {
   private context: AppContext | undefined;
   private handlerPort: number | undefined;
   private state: HostState = 'Starting';
-  private lastFunctions: Extract<HostEvent, { type: 'functions' }> | undefined;
-  /** Where the handler's output says it crashed, until a handler is ready again. */
-  private handlerProblem: Diagnostic | undefined;
+  private readonly functionsEvents = new FunctionsEvents((event) => this.emit(event));
   private errors: string[] = [];
   private readonly startedAt: number;
   readonly clock = new VirtualClock();
+  /** The in-memory queue service: the queues, unless `queueBackend` put them elsewhere. */
   readonly queues: QueueService;
+  /** What triggers, outputs and commands use: the in-memory service or real storage. */
+  readonly queueBackend: QueueBackend;
   readonly timers: TimerService;
   /** Which exchange enqueued a message, so the invocation it causes can point back to it. */
   private readonly producers = new Map<string, string>();
@@ -78,6 +83,8 @@ export class FunctionHost {
     this.caller = new HttpClient(platform);
     this.startedAt = platform.now();
     this.keys = { master: randomKey(platform), functionDefault: randomKey(platform) };
+    const queueLog = (level: 'warning' | 'error' | 'information', message: string, fn?: string) =>
+      this.log(level, 'Host.Triggers.Queue', message, fn === undefined ? {} : { functionName: fn });
     this.queues = new QueueService(
       this.clock,
       {
@@ -85,11 +92,13 @@ export class FunctionHost {
         randomBytes: (n) => platform.randomBytes(n),
         processorCount: platform.processorCount(),
       },
-      (level, message, fn) =>
-        this.log(level, 'Host.Triggers.Queue', message, fn === undefined ? {} : { functionName: fn }),
+      queueLog,
     );
+    this.queueBackend =
+      options.queueBackend?.({ processorCount: platform.processorCount(), log: queueLog }) ??
+      memoryQueueBackend(this.queues);
     this.timers = new TimerService(this.clock, () => this.emitTimers());
-    this.queues.store.subscribe(() => this.scheduleQueueEvent());
+    this.queueBackend.subscribe(() => this.scheduleQueueEvent());
   }
 
   subscribe(listener: (event: HostEvent) => void): () => void {
@@ -140,14 +149,14 @@ export class FunctionHost {
   /** Re-sends the current state (status, functions, every kept exchange) for a UI that just attached. */
   replay(): void {
     this.emitStatus();
-    this.publishFunctions();
-    this.emit({ type: 'queues', queues: this.queues.snapshot() });
+    this.functionsEvents.publish();
+    this.emit({ type: 'queues', queues: this.queueBackend.snapshot() });
     this.emitTimers();
     for (const exchange of this.exchanges.list()) this.emit({ type: 'exchange', exchange });
   }
 
   async stop(): Promise<void> {
-    this.queues.stop();
+    this.queueBackend.stop();
     this.timers.stop();
     this.supervisor?.stop();
     this.setState('Stopped');
@@ -174,17 +183,17 @@ export class FunctionHost {
   }
 
   /** Control: put a message on a queue, as a person testing a queue trigger would. */
-  enqueue(queue: string, text: string): string {
-    return this.queues.enqueue(queue, text).id;
+  enqueue(queue: string, text: string): Promise<string> {
+    return this.queueBackend.enqueue(queue, { text });
   }
 
-  clearQueue(queue: string): number {
-    return this.queues.store.clear(queue);
+  clearQueue(queue: string): Promise<number> {
+    return this.queueBackend.clear(queue);
   }
 
   /** Moves every message of `<queue>-poison` back to `<queue>` for another try. */
-  movePoisonBack(queue: string): number {
-    return this.queues.store.moveAll(`${queue}-poison`, queue);
+  movePoisonBack(queue: string): Promise<number> {
+    return this.queueBackend.movePoisonBack(queue);
   }
 
   log(level: LogLevel, category: string, message: string, fields: LogFields = {}): void {
@@ -226,7 +235,7 @@ export class FunctionHost {
   }
 
   private async apply(app: AppModel): Promise<void> {
-    this.queues.stop();
+    this.queueBackend.stop();
     this.timers.stop();
     this.supervisor?.stop();
     this.supervisor = undefined;
@@ -276,11 +285,7 @@ export class FunctionHost {
       initializationTimeoutMs: customHandler.initializationTimeoutMs,
       log: (line) => this.log(line.level, line.category, line.message),
       onState: (state, detail) => this.onHandlerState(supervisor, state, detail),
-      onProblem: (problem) => {
-        if (supervisor !== this.supervisor || problem === this.handlerProblem) return;
-        this.handlerProblem = problem;
-        this.publishFunctions();
-      },
+      onProblem: (problem) => this.functionsEvents.setHandlerProblem(problem, supervisor === this.supervisor),
       onFatal: (reason) => {
         this.errors.push(reason);
         this.setState('Error');
@@ -314,12 +319,16 @@ export class FunctionHost {
     this.emitFunctions(app, functions, routes.diagnostics);
     this.setState('Starting');
     supervisor.start();
-    startTriggers(context, functions, this, this.producers);
+    startTriggers(context, functions, { queues: this.queueBackend, timers: this.timers }, this.producers);
     this.scheduleQueueEvent();
   }
 
-  private deliver(fn: FunctionDef, outputs: readonly OutputValue[], rec: ExchangeRecorder): void {
-    const { messageIds, error } = deliverOutputs(this.queues, fn, outputs, rec);
+  private async deliver(
+    fn: FunctionDef,
+    outputs: readonly OutputValue[],
+    rec: ExchangeRecorder,
+  ): Promise<void> {
+    const { messageIds, error } = await deliverOutputs(this.queueBackend, fn, outputs, rec);
     for (const id of messageIds) this.producers.set(id, rec.id);
     if (error) {
       rec.error = error;
@@ -328,7 +337,7 @@ export class FunctionHost {
   }
 
   private scheduleQueueEvent(): void {
-    this.events.coalesce('queues', 50, () => ({ type: 'queues', queues: this.queues.snapshot() }));
+    this.events.coalesce('queues', 50, () => ({ type: 'queues', queues: this.queueBackend.snapshot() }));
   }
 
   private emitTimers(): void {
@@ -353,19 +362,11 @@ export class FunctionHost {
     extra: readonly Diagnostic[] = [],
   ): void {
     const port = this.frontDoor?.port ?? DEFAULT_FRONT_DOOR_PORT;
-    this.lastFunctions = {
+    this.functionsEvents.set({
       type: 'functions',
       functions: functionList(app, functions, port),
       diagnostics: [...app.diagnostics, ...extra],
-    };
-    this.publishFunctions();
-  }
-
-  private publishFunctions(): void {
-    const last = this.lastFunctions;
-    if (!last) return;
-    const problem = this.handlerProblem;
-    this.emit(problem ? { ...last, diagnostics: [...last.diagnostics, problem] } : last);
+    });
   }
 
   private setState(state: HostState): void {

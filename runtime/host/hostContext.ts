@@ -53,7 +53,11 @@ export interface AppContext extends HostServices {
   state(): HostState;
   errors(): readonly string[];
   /** Queue outputs become messages; the rest are recorded on the exchange. */
-  deliverOutputs(fn: FunctionDef, outputs: readonly OutputValue[], rec: ExchangeRecorder): void;
+  deliverOutputs(
+    fn: FunctionDef,
+    outputs: readonly OutputValue[],
+    rec: ExchangeRecorder,
+  ): void | Promise<void>;
   /** Admin invoke of a queue or timer function. */
   invokeNonHttp(fn: FunctionDef, input: string, rec: ExchangeRecorder): Promise<void>;
 }

@@ -5,6 +5,8 @@ import { attachStdioChannel } from './control/stdioChannel';
 import { consolePrinter } from '../host/console/consoleOutput';
 import { asciiJson } from '../core/control/framing';
 import { HOST_VERSION } from '../host/constants';
+import { looksLikeStorageValue, prepareStorage, storageOptionFrom } from './storage/storageOption';
+import type { PreparedStorage, StorageOption } from './storage/storageOption';
 
 const USAGE = `Usage: npm run host -- <appDir> [options]
 
@@ -13,6 +15,11 @@ Runs the Azure Functions host (custom handler mode) on a function app folder, li
 Options:
   -p, --port <n>     Front door port (default: local.settings.json Host.LocalHttpPort, then 7071)
   --enable-auth      Enforce function keys (x-functions-key or ?code=); the keys are printed
+  --storage [value]  Real Azure Storage queues instead of the in-memory ones:
+                       "<connection string>"  an account, or Azurite (UseDevelopmentStorage=true)
+                       azurite                start Azurite from this project on 127.0.0.1
+                       (no value)             each binding's connection setting
+                                              (AzureWebJobsStorage by default)
   --json             Print every host event (logs, exchanges, status) as one JSON line each
   --control          Speak the framed control protocol on stdio (used by the playground)
   --verbose          Print debug lines too (the handler's command line, ...)
@@ -25,6 +32,7 @@ interface CliOptions {
   json: boolean;
   control: boolean;
   verbose: boolean;
+  storage?: StorageOption;
 }
 
 function parseArgs(argv: string[]): CliOptions | string {
@@ -41,6 +49,11 @@ function parseArgs(argv: string[]): CliOptions | string {
     else if (arg === '--json') options.json = true;
     else if (arg === '--control') options.control = true;
     else if (arg === '--verbose') options.verbose = true;
+    else if (arg === '--storage') {
+      // The value is optional: a connection string always holds '=', and the app folder is never 'azurite'.
+      options.storage = storageOptionFrom(looksLikeStorageValue(argv[i + 1]) ? argv[++i] : undefined);
+    } else if (arg.startsWith('--storage='))
+      options.storage = storageOptionFrom(arg.slice('--storage='.length));
     else if (arg.startsWith('-')) return `error: unknown option ${arg}\n\n${USAGE}`;
     else if (options.appDir === undefined) options.appDir = arg;
     else return `error: only one app folder may be given (got ${options.appDir} and ${arg})`;
@@ -60,10 +73,20 @@ async function main(): Promise<number> {
     process.stderr.write(`error: ${appRoot} is not a folder\n`);
     return 2;
   }
+  let storage: PreparedStorage | undefined;
+  if (parsed.storage) {
+    try {
+      storage = await prepareStorage(parsed.storage);
+    } catch (e) {
+      process.stderr.write(`error: ${(e as Error).message}\n`);
+      return 2;
+    }
+  }
   const host = createNodeHost({
     appRoot,
     ...(parsed.port !== undefined && { port: parsed.port }),
     enableAuth: parsed.enableAuth,
+    ...(storage && { queueBackend: storage.queueBackend }),
   });
   const out = (text: string) => process.stdout.write(text);
   if (parsed.json) host.subscribe((event) => out(asciiJson(event) + '\n'));
@@ -85,6 +108,7 @@ async function main(): Promise<number> {
   });
   const shutdown = async (code: number) => {
     await host.stop();
+    await storage?.stop();
     process.exit(code);
   };
   process.on('SIGINT', () => void shutdown(130));
@@ -92,7 +116,10 @@ async function main(): Promise<number> {
   process.on('SIGHUP', () => void shutdown(129));
   // The handler runs in its own process group (so its children can be ended together); make
   // sure it never outlives the host, whatever ends the host.
-  process.on('exit', () => host.killHandlerNow());
+  process.on('exit', () => {
+    host.killHandlerNow();
+    storage?.killNow();
+  });
   process.on('uncaughtException', (err) => {
     process.stderr.write(`The host failed: ${err.stack ?? err.message}\n`);
     host.killHandlerNow();
@@ -107,6 +134,7 @@ async function main(): Promise<number> {
     process.stderr.write(`${(e as Error).message}\n`);
     return 1;
   }
+  if (storage) host.log('information', 'Host.Startup', storage.description);
   if (parsed.enableAuth && !parsed.json) {
     out(`\nKeys (--enable-auth): master=${host.hostKeys.master} default=${host.hostKeys.functionDefault}\n`);
   }

@@ -229,6 +229,49 @@ const CHECKS: Record<string, (call: Call, host: FunctionHost) => Promise<void>> 
     expect(fulfil.logs).toEqual(["Fulfilling 'two kettles' (dequeue count 1)"]);
     expect(fulfil.causedBy).toBe((await finished(host, 'POST /api/order')).id);
   },
+  mcp: async (call, host) => {
+    // The profile proxies every path: /mcp reaches the handler with no /api prefix.
+    const rpc = { 'Content-Type': 'application/json', Accept: 'application/json, text/event-stream' };
+    const init = await call(
+      'POST',
+      '/mcp',
+      '{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"t","version":"1"}}}',
+      rpc,
+    );
+    expect(init.status).toBe(200);
+    const session = init.headers['mcp-session-id'];
+    expect(session).toMatch(UUID);
+    expect(JSON.parse(init.body)).toMatchObject({ id: 1, result: { protocolVersion: '2025-06-18' } });
+    const exchange = await finished(host, 'POST /mcp');
+    expect([exchange.mode, exchange.functionName]).toEqual(['proxy', 'http-handler1']);
+    const toHandler = exchange.hops.find((h) => h.from === 'host' && h.to === 'handler')?.message?.parsed;
+    expect(toHandler?.startLine).toBe('POST /mcp HTTP/1.1');
+    expect(toHandler?.headers.map(([k]) => k.toLowerCase())).toContain('x-forwarded-host');
+    const withSession = { ...rpc, 'Mcp-Session-Id': String(session) };
+    const initialized = await call(
+      'POST',
+      '/mcp',
+      '{"jsonrpc":"2.0","method":"notifications/initialized"}',
+      withSession,
+    );
+    expect([initialized.status, initialized.body]).toEqual([202, '']);
+    const list = await call('POST', '/mcp', '{"jsonrpc":"2.0","id":2,"method":"tools/list"}', withSession);
+    const tools = (JSON.parse(list.body) as { result: { tools: { name: string }[] } }).result.tools;
+    expect(tools.map((t) => t.name)).toEqual(['add', 'countdown']);
+    const stream = await call(
+      'POST',
+      '/mcp',
+      '{"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"countdown","arguments":{"from":2,"delayMs":10}}}',
+      withSession,
+    );
+    expect(stream.headers['content-type']).toBe('text/event-stream');
+    expect(stream.body.match(/^data: /gm)).toHaveLength(3);
+    const unknown = await call('POST', '/mcp', '{"jsonrpc":"2.0","id":4,"method":"tools/list"}', {
+      ...rpc,
+      'Mcp-Session-Id': 'not-a-session',
+    });
+    expect(unknown.status).toBe(404);
+  },
   mistakes: async (call, host) => {
     // Each mistake: what the caller gets, and the hint on the exchange.
     const plain = await call('GET', '/api/plainText');

@@ -57,14 +57,15 @@ async function until(predicate: () => boolean, what: string, timeoutMs = 15_000)
   }
 }
 
-/** Every file of the example, app-relative, as the page would sync them (README.md is for people). */
+/** Every file of the example, app-relative, as the page would sync them (README.md is for people, playground.json for the page). */
 function readApp(dir: string): Record<string, string> {
   const files: Record<string, string> = {};
   const walk = (folder: string) => {
     for (const entry of readdirSync(folder, { withFileTypes: true })) {
       const path = join(folder, entry.name);
       if (entry.isDirectory()) walk(path);
-      else if (entry.name !== 'README.md') files[relative(dir, path)] = readFileSync(path, 'utf8');
+      else if (entry.name !== 'README.md' && entry.name !== 'playground.json')
+        files[relative(dir, path)] = readFileSync(path, 'utf8');
     }
   };
   walk(dir);

@@ -79,7 +79,7 @@ describe.each(LANGUAGES)('queue trigger with a %s handler', (language) => {
     expect(app.logs()).toContain(
       "Message has reached MaxDequeueCount of 3. Moving message to queue 'work-poison'.",
     );
-    expect(app.host.movePoisonBack('work')).toBe(1);
+    expect(await app.host.movePoisonBack('work')).toBe(1);
     await app.waitFor(
       () => app.host.queues.store.count('work-poison') === 1 && requestsTo('/Flaky').length === 6,
       10_000,

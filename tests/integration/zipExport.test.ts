@@ -20,7 +20,8 @@ const ORDER = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'example
 function readApp(root: string): Record<string, string> {
   const files: Record<string, string> = {};
   for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
+    // playground.json tells the page how to open the example; it is not one of the app's files.
+    if (!entry.isFile() || entry.name === 'playground.json') continue;
     const path = join(entry.parentPath, entry.name);
     files[relative(root, path).split(sep).join('/')] = readFileSync(path, 'utf8');
   }

@@ -13,6 +13,7 @@ import {
 } from '../embed/embedOptions';
 import type { SharedState } from '../share/shareState';
 import { checkShareable, encodeShareFragment } from '../playground/lazy/share';
+import { noTriggerProblem, SERVED_LOCALLY_WARNING } from '../embed/embedTriggers';
 import { Modal } from './Modal';
 import { copyLabel, useCopy } from './useCopy';
 
@@ -27,6 +28,8 @@ export interface EmbedDialogProps {
   readonly baseUrl: string;
   /** The page's `?engine=`, carried into the snippet. */
   readonly engine?: EngineKind;
+  /** The page is served by `npm start`: other sites cannot frame it. */
+  readonly servedLocally?: boolean;
   readonly onClose: () => void;
 }
 
@@ -47,6 +50,7 @@ export default function EmbedDialog({
   isUnchangedExample,
   baseUrl,
   engine,
+  servedLocally = false,
   onClose,
 }: EmbedDialogProps) {
   const [panels, setPanels] = useState<readonly EmbedPanel[]>(DEFAULT_EMBED_PANELS);
@@ -95,7 +99,8 @@ export default function EmbedDialog({
     ...(parentOrigin.trim() !== '' && { parentOrigin: parentOrigin.trim() }),
     ...(engine !== undefined && { engine }),
   };
-  const blocked = !useExample && !fragment.ok;
+  const triggerProblem = noTriggerProblem(panels, state.files, parentOrigin);
+  const blocked = (!useExample && !fragment.ok) || triggerProblem !== undefined;
   const snippet = blocked ? '' : embedSnippet(input);
   const url = blocked ? '' : embedUrl(input);
   const files = Object.keys(state.files).sort();
@@ -105,6 +110,11 @@ export default function EmbedDialog({
 
   return (
     <Modal title="Embed this app" testId="embed-dialog" onClose={onClose} className="modal--wide">
+      {servedLocally && (
+        <p className="modal-problem" role="note">
+          {SERVED_LOCALLY_WARNING}
+        </p>
+      )}
       <div className="embed-form">
         <fieldset>
           <legend>What to embed</legend>
@@ -207,7 +217,11 @@ export default function EmbedDialog({
           </label>
         </div>
       </div>
-      {blocked && !fragment.ok ? (
+      {triggerProblem !== undefined ? (
+        <p className="modal-problem" role="alert">
+          {triggerProblem}
+        </p>
+      ) : blocked && !fragment.ok ? (
         <p className="modal-problem" role="alert">
           {fragment.problem}
         </p>

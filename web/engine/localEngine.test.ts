@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { EngineBootError } from './engine';
 import { LocalEngine, readLocalEngineConfig } from './localEngine';
 import type { EventSourceLike } from './localEngine';
@@ -47,10 +47,15 @@ class FakeServer {
     return source;
   };
 
-  engine(): LocalEngine {
+  engine(heartbeatMs = 0): LocalEngine {
     return new LocalEngine(
       { kind: 'local', token: 'T0K' },
-      { baseUrl: 'http://127.0.0.1:4280', fetch: this.fetch, openEventSource: this.openEventSource },
+      {
+        baseUrl: 'http://127.0.0.1:4280',
+        fetch: this.fetch,
+        openEventSource: this.openEventSource,
+        heartbeatMs,
+      },
     );
   }
 }
@@ -240,5 +245,51 @@ describe('LocalEngine', () => {
     expect(server.calls.at(-1)).toMatchObject({ method: 'DELETE', path: '/engine/sessions/s1' });
     await expect(host.exit).resolves.toBe(-1);
     expect(server.streams[0]!.closed).toBe(true);
+  });
+});
+
+describe('LocalEngine heartbeat', () => {
+  it('tells the server the page is alive, and stops when disposed', async () => {
+    vi.useFakeTimers();
+    try {
+      const server = new FakeServer();
+      const engine = server.engine(1000);
+      await engine.boot();
+      await vi.advanceTimersByTimeAsync(3000);
+      const beats = server.calls.filter((c) => c.path === '/engine/sessions/s1/heartbeat');
+      expect(beats).toHaveLength(3);
+      expect(beats[0]).toMatchObject({ method: 'POST', token: 'T0K' });
+      await engine.dispose();
+      await vi.advanceTimersByTimeAsync(5000);
+      expect(server.calls.filter((c) => c.path.endsWith('/heartbeat'))).toHaveLength(3);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('replaces a session the server let go, and the next sync writes every file', async () => {
+    vi.useFakeTimers();
+    try {
+      const server = new FakeServer();
+      const engine = server.engine(1000);
+      await engine.boot();
+      await engine.syncFiles(files({ 'host.json': '{}', 'handler.js': 'x' }));
+      let next = 2;
+      server.answer = (call) => {
+        if (call.path === '/engine/sessions/s1/heartbeat') return { status: 404, body: 'No such session' };
+        if (call.method === 'POST' && call.path === '/engine/sessions')
+          return { status: 201, body: { id: `s${next++}` } };
+        return { status: 204 };
+      };
+      await vi.advanceTimersByTimeAsync(1000);
+      await engine.syncFiles(files({ 'host.json': '{}', 'handler.js': 'x' }));
+      expect(server.calls.at(-1)).toMatchObject({
+        path: '/engine/sessions/s2/files',
+        body: { write: { 'host.json': '{}', 'handler.js': 'x' }, remove: [] },
+      });
+      await engine.dispose();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -39,7 +39,14 @@ export interface LocalEngineOptions {
   readonly baseUrl?: string;
   readonly fetch?: typeof fetch;
   readonly openEventSource?: (url: string) => EventSourceLike;
+  /**
+   * How often the page tells the server it is alive, so a dead tab's session (host, handler, app
+   * folder) is freed within a minute; 0 sends none. The server's side: sessionRegistry.ts.
+   */
+  readonly heartbeatMs?: number;
 }
+
+const HEARTBEAT_MS = 15_000;
 
 const TOKEN_HEADER = 'X-Engine-Token';
 const EVENT_SOURCE_CLOSED = 2;
@@ -98,8 +105,11 @@ export class LocalEngine implements Engine {
   private synced = new Map<string, string>();
   private readonly processes = new Set<LocalHostProcess>();
   private removePageHide: (() => void) | undefined;
+  private heartbeat: ReturnType<typeof setInterval> | undefined;
+  private readonly heartbeatMs: number;
 
   constructor(config: LocalEngineConfig, options: LocalEngineOptions = {}) {
+    this.heartbeatMs = options.heartbeatMs ?? HEARTBEAT_MS;
     this.api = new LocalApi(
       options.baseUrl ?? '',
       config.token,
@@ -117,6 +127,22 @@ export class LocalEngine implements Engine {
       throw bootError(e);
     }
     this.watchPageHide();
+    if (this.heartbeatMs > 0) this.heartbeat = setInterval(() => void this.beat(), this.heartbeatMs);
+  }
+
+  /**
+   * Says the page is alive. A session the server has let go (a tab asleep for long, a restarted
+   * server) is replaced at once, so the next sync writes every file into a fresh folder.
+   */
+  private async beat(): Promise<void> {
+    if (this.sessionId === undefined) return;
+    try {
+      await this.api.call('POST', `${this.sessionPath()}/heartbeat`);
+    } catch (e) {
+      if (!(e instanceof LocalServerError && e.status === 404)) return; // offline for a moment
+      await this.createSession().catch(() => undefined);
+      this.synced = new Map();
+    }
   }
 
   async syncFiles(files: ReadonlyMap<string, string>): Promise<void> {
@@ -154,6 +180,8 @@ export class LocalEngine implements Engine {
   }
 
   async dispose(): Promise<void> {
+    if (this.heartbeat !== undefined) clearInterval(this.heartbeat);
+    this.heartbeat = undefined;
     this.removePageHide?.();
     this.removePageHide = undefined;
     const id = this.sessionId;

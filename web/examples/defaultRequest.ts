@@ -2,6 +2,7 @@ import { getProp } from '../../runtime/core/json/jsonNode';
 import type { JsonNode } from '../../runtime/core/json/jsonNode';
 import { parseJson } from '../../runtime/core/json/parseJson';
 import type { ComposedRequest } from '../stores/triggersStore';
+import { sampleRoutePath } from '../triggers/routeSample';
 
 /** The seed's request for the `order` example: what the composer shows on first open. */
 export const SEED_REQUEST: ComposedRequest = {
@@ -9,6 +10,17 @@ export const SEED_REQUEST: ComposedRequest = {
   path: '/api/order',
   headers: [['Content-Type', 'application/json']],
   body: '{"id":1005,"quantity":2,"color":"black"}',
+};
+
+/** An MCP server (the mcp-custom-handler profile) answers at /mcp: the request it needs first. */
+const MCP_INITIALIZE: ComposedRequest = {
+  method: 'POST',
+  path: '/mcp',
+  headers: [
+    ['Content-Type', 'application/json'],
+    ['Accept', 'application/json, text/event-stream'],
+  ],
+  body: '{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"composer","version":"1.0.0"}}}',
 };
 
 const EMPTY_REQUEST: ComposedRequest = { method: 'GET', path: '/api/', headers: [], body: '' };
@@ -35,42 +47,14 @@ export function routePrefixOf(hostJson: string | undefined): string {
 }
 
 /**
- * `orders/{id:int}/{rest?}` → `orders/1/1`: each route parameter filled with a value its first
- * constraint accepts, so the default request reaches the function instead of a 404.
- */
-export function fillRoute(route: string): string {
-  return route.replace(/\{([^}]*)\}/g, (_, inner: string) => sampleFor(inner));
-}
-
-const SAMPLES: Readonly<Record<string, string>> = {
-  alpha: 'abc',
-  bool: 'true',
-  guid: '00000000-0000-0000-0000-000000000001',
-  datetime: '2024-05-01',
-  decimal: '1.5',
-  double: '1.5',
-  float: '1.5',
-};
-
-function sampleFor(parameter: string): string {
-  const [, ...constraints] = parameter.replace(/^\*{1,2}/, '').split(':');
-  const first = constraints[0]?.replace(/\?$/, '').replace(/=.*$/, '').toLowerCase() ?? '';
-  const name = first.replace(/\(.*$/, '');
-  if (SAMPLES[name]) return SAMPLES[name];
-  const argument = /\(([^)]*)\)/.exec(first)?.[1];
-  if ((name === 'min' || name === 'range') && argument) return argument.split(',')[0]!.trim();
-  if ((name === 'minlength' || name === 'length') && argument)
-    return 'a'.repeat(Number(argument.split(',')[0]) || 1);
-  return '1';
-}
-
-/**
  * A request for the composer that reaches the app's first HTTP function: the seed's order for the
  * `order` example, otherwise the function's route with its first method (and a JSON body for
  * methods that carry one).
  */
 export function defaultRequestFor(example: string, files: Readonly<Record<string, string>>): ComposedRequest {
   if (example === 'order') return SEED_REQUEST;
+  if (stringAt(parse(files['host.json']), 'configurationProfile')?.toLowerCase() === 'mcp-custom-handler')
+    return MCP_INITIALIZE;
   const prefix = routePrefixOf(files['host.json']);
   const functionFiles = Object.keys(files)
     .filter((p) => /^[^/]+\/function\.json$/.test(p))
@@ -84,14 +68,14 @@ export function defaultRequestFor(example: string, files: Readonly<Record<string
     );
     if (!trigger || trigger.kind !== 'object') continue;
     const name = path.slice(0, path.indexOf('/'));
-    const route = fillRoute(stringAt(trigger, 'route') ?? name);
+    const route = stringAt(trigger, 'route') ?? name;
     const methods = getProp(trigger, 'methods');
     const first = methods?.kind === 'array' ? methods.items.find((m) => m.kind === 'string') : undefined;
     const method = first?.kind === 'string' ? first.value.toUpperCase() : 'GET';
     const hasBody = method === 'POST' || method === 'PUT' || method === 'PATCH';
     return {
       method,
-      path: `/${[prefix, route].filter(Boolean).join('/')}`,
+      path: sampleRoutePath(`/${[prefix, route].filter(Boolean).join('/')}`),
       headers: hasBody ? [['Content-Type', 'application/json']] : [],
       body: hasBody ? '{}' : '',
     };

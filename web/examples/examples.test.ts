@@ -93,6 +93,13 @@ describe('defaultRequestFor', () => {
     });
   });
 
+  test('an MCP server gets its initialize request at /mcp', async () => {
+    const files = await loadExample('mcp');
+    const request = defaultRequestFor('mcp', files);
+    expect([request.method, request.path]).toEqual(['POST', '/mcp']);
+    expect(JSON.parse(request.body)).toMatchObject({ jsonrpc: '2.0', id: 1, method: 'initialize' });
+  });
+
   test('routes, methods and prefixes', () => {
     const files = {
       'host.json': '{"version":"2.0", // comment\n "extensions":{"http":{"routePrefix":"/v1/"}}}',

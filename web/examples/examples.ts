@@ -1,8 +1,11 @@
 /**
  * The example apps from `examples/`, bundled into the site. Each README is read eagerly (a few
  * kB, for the picker's descriptions); every other file is its own lazy chunk, fetched when its
- * example is loaded.
+ * example is loaded. Each playground.json (how the playground opens the example) is read eagerly
+ * too, and is not one of the app's files.
  */
+import type { ExampleMeta } from './exampleMeta';
+import { parseExampleMeta } from './exampleMeta';
 
 /** An example app as the picker lists it. */
 export interface ExampleInfo {
@@ -21,8 +24,18 @@ const readmes: Readonly<Record<string, string>> = import.meta.glob<string>('/exa
 });
 
 const sources: Loaders = import.meta.glob<string>(
-  ['/examples/*/**', '!/examples/package.json', '!/examples/*/README.md'],
+  ['/examples/*/**', '!/examples/package.json', '!/examples/*/README.md', '!/examples/*/playground.json'],
   { query: '?raw', import: 'default' },
+);
+
+/** Each example's playground.json: how the playground opens it, not part of the app. */
+const metaSources: Readonly<Record<string, string>> = import.meta.glob<string>(
+  '/examples/*/playground.json',
+  {
+    query: '?raw',
+    import: 'default',
+    eager: true,
+  },
 );
 
 const EXAMPLE_PATH = /^\/examples\/([^/]+)\/(.+)$/;
@@ -89,6 +102,29 @@ export async function loadExampleFrom(
   const texts = await Promise.all(entries.map(([, load]) => load()));
   entries.forEach(([file], i) => (files[file] = texts[i]!));
   return files;
+}
+
+/** Every example's metadata source, by example name (for the tests that check them all). */
+export function exampleMetaSources(sourcesByPath = metaSources): Record<string, string> {
+  const byName: Record<string, string> = {};
+  for (const [path, text] of Object.entries(sourcesByPath)) {
+    const parts = splitExamplePath(path);
+    if (parts) byName[parts.example] = text;
+  }
+  return byName;
+}
+
+const metas = new Map<string, ExampleMeta>();
+for (const [name, text] of Object.entries(exampleMetaSources())) {
+  const result = parseExampleMeta(text, `examples/${name}/playground.json`);
+  // A broken file is caught by examples.test.ts; the page then opens the example the plain way.
+  if (result.ok) metas.set(name, result.meta);
+  else console.warn(result.error);
+}
+
+/** How the playground opens a bundled example, when its playground.json says. */
+export function exampleMeta(name: string | undefined): ExampleMeta | undefined {
+  return name === undefined ? undefined : metas.get(name);
 }
 
 /** The examples bundled into this build. */

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { Hop, ParsedMessage, WireMessage } from '../../runtime/core/exchange/exchange';
 import { describeHop, formatBytes, formatOffset, isJsonContentType, keptBytes } from './format';
+import { HopChunks } from './HopChunks';
 import { parseJsonTree } from './jsonTree';
 import { JsonView } from './JsonView';
 import './HopView.css';
@@ -12,7 +13,11 @@ export function HopView({ hop, index }: { readonly hop: Hop; readonly index: num
   const [open, setOpen] = useState(true);
   const [mode, setMode] = useState<HopMode>('parsed');
   const { message } = hop;
-  const summary = message ? message.parsed.startLine : (hop.note ?? '').split('\n')[0];
+  const summary = message
+    ? message.parsed.startLine
+    : hop.partial !== undefined
+      ? 'streaming…'
+      : (hop.note ?? '').split('\n')[0];
   const bodyId = `hop-${index}-${hop.from}-${hop.to}`;
   return (
     <li className="xp-hop" data-testid="hop" data-from={hop.from} data-to={hop.to}>
@@ -73,11 +78,12 @@ export function HopView({ hop, index }: { readonly hop: Hop; readonly index: num
             ) : (
               <ParsedView message={message} />
             )
-          ) : (
+          ) : hop.partial === undefined ? (
             <pre className="xp-code xp-note" data-testid="hop-note">
               {hop.note ?? ''}
             </pre>
-          )}
+          ) : null}
+          <HopChunks hop={hop} />
         </div>
       )}
     </li>

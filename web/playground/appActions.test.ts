@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { V1_ORDER_LINK, V1_ORDER_STATE } from '../share/fixtures/v1';
-import { HELD_MESSAGE, replaceQuestion } from './appActions';
+import { listZip, readEntry } from '../transfer/readZip';
+import { HELD_MESSAGE } from './appActions';
+import { leaveQuestion } from './workActions';
 import { HELLO, ORDER, settle, setup } from './testPlayground';
 
 describe('opening a shared app', () => {
@@ -89,19 +91,29 @@ describe('opening a shared app', () => {
   });
 });
 
-describe('replacing unsaved changes', () => {
-  test('asks first, and a no keeps the app', async () => {
-    const { app, stores, questions } = setup({ answer: false });
-    stores.files.getState().load({ ...ORDER }, 'order');
+describe('switching examples', () => {
+  test('asks first when a file has unsaved changes, and a no keeps the app', async () => {
+    const { app, stores, questions, base } = setup({ answer: false });
+    await base.openExample('order');
     stores.files.getState().edit('handler.js', 'draft');
     await app.openExample('hello');
-    expect(questions).toEqual([replaceQuestion(1, "'hello'")]);
+    expect(questions).toEqual([leaveQuestion('order', "'hello'", false)]);
     expect(stores.files.getState().source).toBe('order');
   });
 
-  test('does not ask when nothing is unsaved', async () => {
-    const { app, stores, questions } = setup();
-    stores.files.getState().load({ ...ORDER }, 'order');
+  test('asks too when the changes are saved: the files differ from the example', async () => {
+    const { app, stores, questions, base } = setup({ answer: false });
+    await base.openExample('order');
+    stores.files.getState().edit('handler.js', 'saved change');
+    stores.files.getState().save('handler.js');
+    await app.openExample('hello');
+    expect(questions).toHaveLength(1);
+    expect(stores.files.getState().files['handler.js']).toBe('saved change');
+  });
+
+  test('does not ask when the files are the example', async () => {
+    const { app, stores, questions, base } = setup();
+    await base.openExample('order');
     await app.openExample('hello');
     expect(questions).toEqual([]);
     expect(stores.files.getState().files).toEqual(HELLO);
@@ -143,14 +155,20 @@ describe('import and download', () => {
     expect(stores.files.getState().files).toEqual(ORDER);
   });
 
-  test('Download zip saves the saved files under the app name and says when drafts are left out', async () => {
+  test('Download zip carries the unsaved changes, as Share does, under the app name', async () => {
     const { app, stores, ui, downloads } = setup();
     stores.files.getState().load({ ...ORDER }, 'order');
     stores.files.getState().edit('handler.js', 'draft');
     await app.downloadZip();
     expect(downloads.map((d) => [d.name, d.type])).toEqual([['order.zip', 'application/zip']]);
-    expect(downloads[0]!.bytes[0]).toBe(0x50); // "PK"
-    expect(ui.getState().note?.title).toBe('The zip holds the saved files');
+    const bytes = downloads[0]!.bytes;
+    const entries = listZip(bytes);
+    if (typeof entries === 'string') throw new Error(entries);
+    const handler = entries.find((e) => e.name.endsWith('handler.js'))!;
+    const text = readEntry(bytes, handler);
+    if (typeof text === 'string') throw new Error(text);
+    expect(new TextDecoder().decode(text)).toBe('draft');
+    expect(ui.getState().note).toBeUndefined();
   });
 
   test('a share file that does not decode says why and loads nothing', async () => {

@@ -1,4 +1,4 @@
-import { defaultRequestFor } from '../examples/defaultRequest';
+import { applyTriggerStart, triggerStartFor } from '../examples/exampleStart';
 import type { ExampleInfo } from '../examples/examples';
 import type { SharedState } from '../share/shareState';
 import type { PlaygroundSession, Stores } from '../session/session';
@@ -11,6 +11,7 @@ import type { RunGate } from './runGate';
 import { needsConfirmation } from './runGate';
 import { applySharedState, sharedStateFrom } from './sharedStateMapping';
 import type { AppOrigin, ConfirmReason, UiStore } from '../shell/uiStore';
+import type { WorkActions } from './workActions';
 
 /**
  * What the page does around the editor: open apps from links, share files, zips and folders;
@@ -24,8 +25,10 @@ export interface AppActions {
   run(): Promise<void>;
   /** The answer to "Run it?". */
   confirmRun(run: boolean): Promise<void>;
-  /** Opens a bundled example (after asking about unsaved changes). */
+  /** Opens a bundled example (after asking when the work differs from its example). */
   openExample(name: string): Promise<void>;
+  /** Puts the example's own files back (after asking). */
+  resetToExample(): Promise<void>;
   /** Loads a shared state; with the local engine it waits for the person to confirm before it runs. */
   openShared(state: SharedState, via: ConfirmReason, options?: { readonly askNow?: boolean }): Promise<void>;
   /** A share link pasted into the address bar of an open page (only the hash changed). */
@@ -34,7 +37,7 @@ export interface AppActions {
   openShareFile(file: File): Promise<void>;
   /** A zip, folder or drop that was read; shows what was left out, or why nothing was loaded. */
   openImported(result: Promise<ImportResult>): Promise<void>;
-  /** The saved files as a zip named after the app. */
+  /** The files as the editor shows them (unsaved changes included, as Share does) as a zip named after the app. */
   downloadZip(): Promise<void>;
   /** The state a share link carries. */
   sharedState(): SharedState;
@@ -57,6 +60,8 @@ export interface AddressChange {
   readonly example: string | null;
   /** Removes the hash (a share link) from the address. */
   readonly clearHash: boolean;
+  /** A new history entry (another app), rather than replacing this one. */
+  readonly push?: boolean;
 }
 
 export interface AppActionsOptions {
@@ -72,6 +77,10 @@ export interface AppActionsOptions {
   readonly confirm: (question: string) => boolean;
   readonly setAddress: (change: AddressChange) => void;
   readonly download: (bytes: Uint8Array, name: string, type: string) => void;
+  /** Switching examples, Reset to example, history entries (workActions.ts). */
+  readonly work: WorkActions;
+  /** Told which share link the app came from, so reloading that address restores the work. */
+  readonly onLinkOpened?: (hash: string | undefined) => void;
 }
 
 /** Said when the local engine holds code from a link back while a host was running. */
@@ -141,10 +150,8 @@ export function createAppActions(options: AppActionsOptions): AppActions {
       answered();
     },
 
-    async openExample(name) {
-      if (!mayReplace(`'${name}'`)) return;
-      await base.openExample(name);
-    },
+    openExample: (name) => options.work.openExample(name),
+    resetToExample: () => options.work.resetToExample(),
 
     async openShared(state, via, { askNow = true } = {}) {
       const hold = needsConfirmation(stores.runtime.getState().engineKind);
@@ -198,6 +205,7 @@ export function createAppActions(options: AppActionsOptions): AppActions {
       if (request.kind !== 'state') return;
       if (!mayReplace('the shared app')) return;
       await actions.openShared(request.state, 'link');
+      options.onLinkOpened?.(hash);
     },
 
     async openShareFile(file) {
@@ -223,6 +231,7 @@ export function createAppActions(options: AppActionsOptions): AppActions {
       ui.getState().setNote(undefined);
       setAddress({ example: null, clearHash: true });
       await actions.openShared(result.state, 'file');
+      options.onLinkOpened?.(undefined);
     },
 
     async openImported(pending) {
@@ -239,10 +248,11 @@ export function createAppActions(options: AppActionsOptions): AppActions {
       const { files, name, warnings, skipped } = result;
       if (!mayReplace(`'${name}'`)) return;
       stores.files.getState().load(files, name, fileToOpen(files));
-      stores.triggers.getState().compose(defaultRequestFor(name, files));
+      applyTriggerStart(stores.triggers, triggerStartFor(name, files, undefined));
       stores.exchanges.getState().clear();
       loadedTrusted(ui, gate, { kind: 'import', name });
       setAddress({ example: null, clearHash: true });
+      options.onLinkOpened?.(undefined);
       const count = Object.keys(files).length;
       // The warnings name most of what was skipped already; list only the rest.
       const unmentioned = skipped.filter((path) => !warnings.some((w) => w.includes(path)));
@@ -263,11 +273,12 @@ export function createAppActions(options: AppActionsOptions): AppActions {
     },
 
     async downloadZip() {
+      // As Share does: the files as the editor shows them, unsaved changes included.
       const { files, drafts } = stores.files.getState();
       const name = ui.getState().origin.name;
       try {
         const transfer = await modules.transfer();
-        const bytes = transfer.exportAppZip({ ...files }, { name });
+        const bytes = transfer.exportAppZip({ ...files, ...drafts }, { name });
         options.download(bytes, transfer.zipFileName(name), 'application/zip');
       } catch (e) {
         ui.getState().setNote({
@@ -276,16 +287,6 @@ export function createAppActions(options: AppActionsOptions): AppActions {
           lines: [e instanceof Error ? e.message : String(e)],
         });
         return;
-      }
-      const unsaved = Object.keys(drafts).length;
-      if (unsaved > 0) {
-        ui.getState().setNote({
-          tone: 'info',
-          title: 'The zip holds the saved files',
-          lines: [
-            `${unsaved} file${unsaved === 1 ? ' has' : 's have'} unsaved changes that are not in it: save, then download again.`,
-          ],
-        });
       }
     },
 

@@ -1,5 +1,6 @@
 import type { Engine } from '../engine/engine';
 import type { ExampleInfo } from '../examples/examples';
+import type { ExampleMeta } from '../examples/exampleMeta';
 import { PlaygroundSession } from '../session/session';
 import type { Stores } from '../session/session';
 import type { LayoutStorage } from '../shell/layoutStore';
@@ -16,6 +17,9 @@ import { createAppActions, loadedTrusted } from './appActions';
 import type { LazyModules } from './lazy/modules';
 import { createActions } from './playgroundActions';
 import { createRunGate, gatedEngine } from './runGate';
+import { createWorkActions } from './workActions';
+import type { WorkPersistenceOptions } from '../stores/persistence/workPersistence';
+import { createWorkPersistence } from '../stores/persistence/workPersistence';
 
 /**
  * What the playground needs from its surroundings. The page passes the real ones (main.tsx);
@@ -30,6 +34,8 @@ export interface PlaygroundDependencies {
   readonly defaultExample: string;
   readonly examples: readonly ExampleInfo[];
   readonly loadExample: (name: string) => Promise<Record<string, string>>;
+  /** An example's playground.json: the trigger it opens on and its "try this" suggestions. */
+  readonly exampleMeta?: (name: string) => ExampleMeta | undefined;
   readonly modules: LazyModules;
   /** Where pane sizes are kept between visits; none keeps them for this page only. */
   readonly layoutStorage?: LayoutStorage | undefined;
@@ -40,6 +46,11 @@ export interface PlaygroundDependencies {
   /** Keeps the address in step with what is open, so a reload opens it again. */
   readonly setAddress: (change: AddressChange) => void;
   readonly download: (bytes: Uint8Array, name: string, type: string) => void;
+  /**
+   * Where the work is kept as the person types (the page: localStorage, Web Locks, history);
+   * none keeps nothing (an embed, most tests).
+   */
+  readonly workStorage?: Omit<WorkPersistenceOptions, 'stores'> | undefined;
 }
 
 export type Playground = ReturnType<typeof createPlayground>;
@@ -64,14 +75,37 @@ export function createPlayground(deps: PlaygroundDependencies) {
   const ui = createUiStore({ kind: 'example', name: deps.defaultExample, example: deps.defaultExample });
   if (deps.embedProblems) ui.getState().setEmbedProblems(deps.embedProblems);
 
+  const persistence = deps.workStorage
+    ? createWorkPersistence({
+        ...deps.workStorage,
+        stores: { files: stores.files, triggers: stores.triggers, ui },
+      })
+    : undefined;
+
   const actions = createActions({
     stores,
     session,
     loadExample: deps.loadExample,
+    ...(deps.exampleMeta && { exampleMeta: deps.exampleMeta }),
     onExampleOpened(name) {
       loadedTrusted(ui, gate, { kind: 'example', name, example: name });
       deps.setAddress({ example: name, clearHash: true });
     },
+  });
+  const isExample = (name: string | undefined) =>
+    name !== undefined && deps.examples.some((e) => e.name === name);
+  const work = createWorkActions({
+    stores,
+    session,
+    ui,
+    gate,
+    base: actions,
+    persistence,
+    loadExample: deps.loadExample,
+    isExample,
+    defaultExample: deps.defaultExample,
+    confirm: deps.confirm,
+    setAddress: deps.setAddress,
   });
   const app = createAppActions({
     stores,
@@ -85,6 +119,8 @@ export function createPlayground(deps: PlaygroundDependencies) {
     confirm: deps.confirm,
     setAddress: deps.setAddress,
     download: deps.download,
+    work,
+    ...(persistence && { onLinkOpened: (hash: string | undefined) => persistence.setLink(hash) }),
   });
-  return { gate, engine, stores, session, layout, ui, actions, app };
+  return { gate, engine, stores, session, layout, ui, actions, app, work, persistence };
 }

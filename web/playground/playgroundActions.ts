@@ -1,5 +1,6 @@
 import { requestSend } from '../triggers/sendShortcut';
-import { defaultRequestFor } from '../examples/defaultRequest';
+import type { ExampleMeta } from '../examples/exampleMeta';
+import { applyTriggerStart, triggerStartFor } from '../examples/exampleStart';
 import type { FunctionTemplate } from '../files/templates';
 import { appendNote, handlerPathOf, newFunction } from '../files/templates';
 import { isWithin } from '../files/tree';
@@ -31,6 +32,8 @@ export interface ActionsOptions {
   readonly loadExample: (name: string) => Promise<Record<string, string>>;
   /** Called after an example opened, e.g. to put it in the URL. */
   readonly onExampleOpened?: (name: string) => void;
+  /** An example's playground.json: the trigger it opens on. */
+  readonly exampleMeta?: (name: string) => ExampleMeta | undefined;
 }
 
 /** The file a freshly opened app shows: its handler script, else its first function.json. */
@@ -53,6 +56,7 @@ export function createActions({
   session,
   loadExample,
   onExampleOpened,
+  exampleMeta,
 }: ActionsOptions): PlaygroundActions {
   const report = (error: unknown) => {
     const message = error instanceof Error ? error.message : String(error);
@@ -65,7 +69,7 @@ export function createActions({
       try {
         const files = await loadExample(name);
         stores.files.getState().load(files, name, fileToOpen(files));
-        stores.triggers.getState().compose(defaultRequestFor(name, files));
+        applyTriggerStart(stores.triggers, triggerStartFor(name, files, exampleMeta?.(name)));
         stores.exchanges.getState().clear();
         stores.terminal
           .getState()

@@ -1,4 +1,5 @@
-import { defaultRequestFor } from '../examples/defaultRequest';
+import type { ExampleMeta } from '../examples/exampleMeta';
+import { applyTriggerStart, triggerStartFor } from '../examples/exampleStart';
 import type { ExampleInfo } from '../examples/examples';
 import type { EmbedOptions } from '../embed/embedOptions';
 import type { ShareRequest } from '../share/location';
@@ -9,6 +10,8 @@ import type { LazyModules } from './lazy/modules';
 import { fileToOpen } from './playgroundActions';
 import type { RunGate } from './runGate';
 import type { UiStore } from '../shell/uiStore';
+import type { StartKind, WorkPersistence } from '../stores/persistence/workPersistence';
+import type { WorkActions } from './workActions';
 
 /**
  * What the page opens first: a share link in the hash, `?example=<name>`, or the default example;
@@ -59,9 +62,28 @@ export interface StartupOptions {
   readonly examples: readonly ExampleInfo[];
   readonly defaultExample: string;
   readonly loadExample: (name: string) => Promise<Record<string, string>>;
+  /** An example's playground.json: the trigger it opens on. */
+  readonly exampleMeta?: (name: string) => ExampleMeta | undefined;
   readonly embed: Pick<EmbedOptions, 'clickToRun' | 'file'>;
   readonly search: string;
   readonly hash: string;
+  /** Where the work is kept: restored first when it fits the address, then saved as it changes. */
+  readonly persistence?: WorkPersistence | undefined;
+  readonly work?: Pick<WorkActions, 'restoreWork'>;
+}
+
+/** What the address asks for, as persistence matches stored work against it. */
+function startKindOf(request: ShareRequest, hash: string): StartKind {
+  switch (request.kind) {
+    case 'state':
+      return { kind: 'state', hash };
+    case 'example':
+      return { kind: 'example', name: request.name };
+    case 'none':
+      return { kind: 'none' };
+    default:
+      return { kind: 'error' };
+  }
 }
 
 /** Opens the first app, then starts the runtime unless a click or a confirmation must come first. */
@@ -71,33 +93,42 @@ export async function startPlayground(options: StartupOptions): Promise<void> {
   const openBundled = async (name: string) => {
     const files = await options.loadExample(name);
     stores.files.getState().load(files, name, fileToOpen(files));
-    stores.triggers.getState().compose(defaultRequestFor(name, files));
+    applyTriggerStart(stores.triggers, triggerStartFor(name, files, options.exampleMeta?.(name)));
     loadedTrusted(ui, gate, { kind: 'example', name, example: name });
   };
 
-  const request = await readStartRequest(options.search, options.hash, options.modules);
-  switch (request.kind) {
-    case 'state':
-      await actions.openShared(request.state, 'link', { askNow: false });
-      break;
-    case 'error':
-      await openBundled(defaultExample);
-      ui.getState().setLinkError(
-        `${request.error} Nothing from the link was loaded; the '${defaultExample}' example is open instead.`,
-      );
-      break;
-    case 'example':
-      if (examples.some((e) => e.name === request.name)) {
-        await openBundled(request.name);
-      } else {
+  const openRequested = async (request: ShareRequest) => {
+    switch (request.kind) {
+      case 'state':
+        await actions.openShared(request.state, 'link', { askNow: false });
+        options.persistence?.setLink(options.hash);
+        break;
+      case 'error':
         await openBundled(defaultExample);
-        ui.getState().setLinkError(unknownExampleMessage(request.name, examples, defaultExample));
-      }
-      break;
-    case 'none':
-      await openBundled(defaultExample);
-      break;
-  }
+        ui.getState().setLinkError(
+          `${request.error} Nothing from the link was loaded; the '${defaultExample}' example is open instead.`,
+        );
+        break;
+      case 'example':
+        if (examples.some((e) => e.name === request.name)) {
+          await openBundled(request.name);
+        } else {
+          await openBundled(defaultExample);
+          ui.getState().setLinkError(unknownExampleMessage(request.name, examples, defaultExample));
+        }
+        break;
+      case 'none':
+        await openBundled(defaultExample);
+        break;
+    }
+  };
+
+  const request = await readStartRequest(options.search, options.hash, options.modules);
+  // The work kept from before (a reload, a reopened tab) comes back when it fits the address.
+  const restored = await options.persistence?.restore(startKindOf(request, options.hash));
+  if (restored && options.work) options.work.restoreWork(restored);
+  else await openRequested(request);
+  options.persistence?.start();
 
   if (embed.file !== undefined) {
     if (Object.hasOwn(stores.files.getState().files, embed.file)) stores.files.getState().open(embed.file);

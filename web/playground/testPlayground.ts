@@ -3,6 +3,7 @@ import { FakeEngine } from '../engine/testEngine';
 import type { ExampleInfo } from '../examples/examples';
 import type { AddressChange } from './appActions';
 import { createPlayground } from './createPlayground';
+import type { PlaygroundDependencies } from './createPlayground';
 import type { LazyModules } from './lazy/modules';
 
 /** Test support: the playground as the page composes it, around a fake engine and small examples. */
@@ -36,7 +37,14 @@ export const realModules: LazyModules = {
   transfer: () => import('./lazy/transfer'),
 };
 
-export function setup(options: { kind?: EngineKind; answer?: boolean; modules?: LazyModules } = {}) {
+export function setup(
+  options: {
+    kind?: EngineKind;
+    answer?: boolean;
+    modules?: LazyModules;
+    workStorage?: PlaygroundDependencies['workStorage'];
+  } = {},
+) {
   const fake = new FakeEngine((command) =>
     command.type === 'http.request' ? { status: 200, exchangeId: 'x1' } : undefined,
   );
@@ -56,6 +64,7 @@ export function setup(options: { kind?: EngineKind; answer?: boolean; modules?: 
     },
     setAddress: (change) => addresses.push(change),
     download: (bytes, name, type) => downloads.push({ bytes, name, type }),
+    workStorage: options.workStorage,
   });
   const { actions: base, ...rest } = playground;
   return { fake, ...rest, base, addresses, questions, downloads };

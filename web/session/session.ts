@@ -89,8 +89,12 @@ export class PlaygroundSession {
     });
   }
 
-  async sendRequest(request: ComposedRequest): Promise<{ status: number; exchangeId?: string }> {
-    this.stores.triggers.getState().remember(request);
+  /** Sends a request through the front door; `remember: false` keeps it out of the composer's recent list. */
+  async sendRequest(
+    request: ComposedRequest,
+    options: { readonly remember?: boolean } = {},
+  ): Promise<{ status: number; exchangeId?: string }> {
+    if (options.remember !== false) this.stores.triggers.getState().remember(request);
     const spec: HttpRequestSpec = {
       method: request.method,
       path: request.path,

@@ -129,7 +129,7 @@ export function App({
       <LinkErrorBanner ui={ui} />
       <BootBanner
         runtime={stores.runtime}
-        {...(embed.embed && { newTabUrl: fullUrl })}
+        {...(embed.embed && { newTabUrl: fullUrl, compact: true })}
         {...(bootTimeoutMs !== undefined && { bootTimeoutMs })}
       />
       <HandlerBanner runtime={stores.runtime} files={stores.files} actions={actions} />

@@ -15,10 +15,21 @@ export interface BootBannerProps {
    * by a reload. Without it, Reload reloads the page as it is.
    */
   readonly reloadUrl?: () => Promise<string>;
+  /**
+   * In an embed: the title, the first reason and the buttons on one short strip, and nothing
+   * addressed to the site's owner (a docs reader cannot clone the repository or change headers).
+   */
+  readonly compact?: boolean;
 }
 
 /** Says why the runtime could not start, and what to do; the rest of the page keeps working. */
-export function BootBanner({ runtime, bootTimeoutMs, newTabUrl, reloadUrl }: BootBannerProps) {
+export function BootBanner({
+  runtime,
+  bootTimeoutMs,
+  newTabUrl,
+  reloadUrl,
+  compact = false,
+}: BootBannerProps) {
   const engine = useStore(runtime, (s) => s.engine);
   if (engine.phase !== 'failed') return null;
   const framed = typeof window !== 'undefined' && window.top !== window;
@@ -27,17 +38,22 @@ export function BootBanner({ runtime, bootTimeoutMs, newTabUrl, reloadUrl }: Boo
     ...(bootTimeoutMs !== undefined && { bootTimeoutMs }),
   });
   const can = (action: (typeof diagnosis.actions)[number]) => diagnosis.actions.includes(action);
+  const paragraphs = diagnosis.detail.split('\n\n');
   return (
-    <div className="boot-banner" role="alert" data-reason={engine.reason}>
+    <div
+      className={compact ? 'boot-banner boot-banner--compact' : 'boot-banner'}
+      role="alert"
+      data-reason={engine.reason}
+    >
       <div className="boot-banner-text">
         <strong>{diagnosis.title}</strong>
-        {diagnosis.detail.split('\n\n').map((paragraph, i) => (
+        {(compact ? paragraphs.slice(0, 1) : paragraphs).map((paragraph, i) => (
           <p key={i}>{paragraph}</p>
         ))}
-        {!diagnosis.detail.includes(engine.message) && (
+        {!compact && !diagnosis.detail.includes(engine.message) && (
           <p className="boot-banner-message">{engine.message}</p>
         )}
-        {can('use-local-engine-docs') && (
+        {!compact && can('use-local-engine-docs') && (
           <p>
             To run the app on your own machine, clone the repository and run <code>npm start</code> (see its
             README).

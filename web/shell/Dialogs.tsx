@@ -4,6 +4,7 @@ import type { Stores } from '../session/session';
 import type { AppActions } from '../playground/appActions';
 import { sameFiles } from '../embed/embedHandoff';
 import { requestedEngine } from '../engine/engineChoices';
+import { readLocalEngineConfig } from '../engine/localEngine';
 import type { UiStore } from './uiStore';
 
 // Each dialog is its own chunk: none is needed for the first paint.
@@ -39,6 +40,7 @@ function ShareOrEmbed({
       state={state}
       baseUrl={`${window.location.origin}${window.location.pathname}`}
       {...(engine !== undefined && { engine })}
+      servedLocally={readLocalEngineConfig(document) !== undefined}
       onClose={close}
       {...(example !== undefined && {
         example,

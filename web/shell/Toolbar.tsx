@@ -74,6 +74,14 @@ export function Toolbar({
       </span>
       <button
         type="button"
+        disabled={!examples.some((e) => e.name === origin.example)}
+        onClick={() => void app.resetToExample()}
+        title="Put back the example's own files (asks first)"
+      >
+        Reset to example
+      </button>
+      <button
+        type="button"
         className="primary"
         disabled={busy || engine.phase === 'failed'}
         onClick={() => void app.run()}
@@ -93,7 +101,7 @@ export function Toolbar({
         type="button"
         data-testid="download-zip"
         onClick={() => void app.downloadZip()}
-        title="Download the saved files as a zip, ready for func start"
+        title="Download the files as the editor shows them, unsaved changes included, as a zip ready for func start"
       >
         Download zip
       </button>

@@ -1,5 +1,6 @@
 import { createStore } from 'zustand/vanilla';
 import type { QueueState, TimerState } from '../../runtime/core/control/protocol';
+import type { QueueDraft, TriggerTab } from '../examples/exampleMeta';
 
 export interface ComposedRequest {
   readonly method: string;
@@ -16,6 +17,10 @@ export interface TriggersState {
   readonly clock: { readonly now: number; readonly offsetMs: number };
   readonly composer: ComposedRequest;
   readonly recent: readonly ComposedRequest[];
+  /** The trigger tab shown (HTTP, Queues or Timers). */
+  readonly tab: TriggerTab;
+  /** The enqueue form's queue and message, kept here so an example can set one ready. */
+  readonly queueDraft: QueueDraft;
 }
 
 export interface TriggersActions {
@@ -25,6 +30,8 @@ export interface TriggersActions {
   remember(request: ComposedRequest): void;
   /** Replaces the recent requests (newest first), e.g. from a share link; keeps the newest ten. */
   setRecent(recent: readonly ComposedRequest[]): void;
+  setTab(tab: TriggerTab): void;
+  setQueueDraft(draft: QueueDraft): void;
 }
 
 export type TriggersStore = ReturnType<typeof createTriggersStore>;
@@ -38,6 +45,8 @@ export function createTriggersStore(composer: ComposedRequest) {
     clock: { now: 0, offsetMs: 0 },
     composer,
     recent: [],
+    tab: 'http',
+    queueDraft: { queue: '', text: '' },
     setQueues: (queues) => set({ queues }),
     setTimers: (timers, now, offsetMs) => set({ timers, clock: { now, offsetMs } }),
     compose: (patch) => set({ composer: { ...get().composer, ...patch } }),
@@ -46,5 +55,7 @@ export function createTriggersStore(composer: ComposedRequest) {
       set({ recent: [request, ...get().recent.filter((r) => !same(r))].slice(0, MAX_RECENT) });
     },
     setRecent: (recent) => set({ recent: recent.slice(0, MAX_RECENT) }),
+    setTab: (tab) => set({ tab }),
+    setQueueDraft: (queueDraft) => set({ queueDraft }),
   }));
 }

@@ -12,10 +12,10 @@ import {
   pathForRoute,
   pathOfUrl,
   splitTarget,
-  withPath,
   withQuery,
 } from './requestTarget';
 import type { QueryRow } from './requestTarget';
+import { sampleRoutePath } from './routeSample';
 import { isSendShortcut, SEND_REQUEST_EVENT } from './sendShortcut';
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
@@ -79,16 +79,19 @@ export function HttpComposer({ triggers, runtime, session }: HttpComposerProps) 
     setChosen(name);
     const fn = functions.find((f) => f.name === name);
     if (!fn) return;
+    // A fresh target: the old query belonged to the old path.
     compose({
       method: fn.methods?.[0]?.toUpperCase() ?? 'GET',
-      path: withPath(composer.path, fn.url ? pathForRoute(pathOfUrl(fn.url)) : `/api/${fn.name}`),
+      path: fn.url ? sampleRoutePath(pathOfUrl(fn.url)) : `/api/${fn.name}`,
     });
   };
 
   const send = async () => {
     if (!running) return;
-    const request: ComposedRequest = { ...composer, path: normalizeTarget(composer.path) };
-    if (request.path !== composer.path) compose({ path: request.path });
+    // Read from the store, not this render: a "try this" chip fills the composer and sends at once.
+    const current = triggers.getState().composer;
+    const request: ComposedRequest = { ...current, path: normalizeTarget(current.path) };
+    if (request.path !== current.path) compose({ path: request.path });
     setPending((n) => n + 1);
     const started = performance.now();
     try {
@@ -124,7 +127,6 @@ export function HttpComposer({ triggers, runtime, session }: HttpComposerProps) 
     void send();
   };
 
-  const { path } = splitTarget(composer.path);
   const methods = [...new Set([...METHODS, ...(pickedFunction?.methods ?? []).map((m) => m.toUpperCase())])];
   const allowed = pickedFunction?.methods?.map((m) => m.toUpperCase());
   const wrongMethod =
@@ -162,11 +164,12 @@ export function HttpComposer({ triggers, runtime, session }: HttpComposerProps) 
           aria-label="Path"
           data-testid="composer-path"
           spellCheck={false}
-          value={path}
-          placeholder="/api/function"
+          value={composer.path}
+          placeholder="/api/function?name=value"
           onChange={(e) => {
+            // Kept exactly as typed, `?` and query included; the query rows follow it.
             setChosen(undefined);
-            compose({ path: withPath(composer.path, e.target.value) });
+            compose({ path: e.target.value });
           }}
         />
       </div>

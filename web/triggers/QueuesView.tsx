@@ -34,7 +34,7 @@ export function QueuesView({ triggers, session, running }: QueuesViewProps) {
 
   return (
     <div className="tp-queues">
-      <EnqueueForm queues={queues} session={session} running={running} run={run} />
+      <EnqueueForm triggers={triggers} queues={queues} session={session} running={running} run={run} />
       <p
         className={`tp-outcome${outcome?.error ? ' tp-error' : ''}`}
         role="status"
@@ -199,25 +199,34 @@ function QueueRow({ queue: q, now, session, running, run }: QueueRowProps) {
 }
 
 interface EnqueueFormProps {
+  readonly triggers: TriggersStore;
   readonly queues: readonly QueueState[];
   readonly session: PlaygroundSession;
   readonly running: boolean;
   readonly run: (action: () => Promise<string>) => Promise<void>;
 }
 
-function EnqueueForm({ queues, session, running, run }: EnqueueFormProps) {
+function EnqueueForm({ triggers, queues, session, running, run }: EnqueueFormProps) {
   const suggestions = queueSuggestions(queues);
-  const [name, setName] = useState('');
+  // The queue and the message live in the store: an example sets one ready, a reload keeps it.
+  const draft = useStore(triggers, (s) => s.queueDraft);
+  const name = draft.queue;
+  const text = draft.text;
+  const setName = (queue: string) =>
+    triggers.getState().setQueueDraft({ ...triggers.getState().queueDraft, queue });
+  const setText = (next: string) =>
+    triggers.getState().setQueueDraft({ ...triggers.getState().queueDraft, text: next });
   const [touched, setTouched] = useState(false);
-  const [text, setText] = useState('');
   const [asJson, setAsJson] = useState(false);
   const [problem, setProblem] = useState<string>();
   const ids = { list: useId(), problem: useId() };
 
   const firstSuggestion = suggestions.find((n) => !poisonBase(n));
   useEffect(() => {
-    if (!touched && name === '' && firstSuggestion) setName(firstSuggestion);
-  }, [touched, name, firstSuggestion]);
+    const current = triggers.getState().queueDraft;
+    if (!touched && current.queue === '' && firstSuggestion)
+      triggers.getState().setQueueDraft({ ...current, queue: firstSuggestion });
+  }, [triggers, touched, name, firstSuggestion]);
 
   const submit = () => {
     const queue = name.trim();

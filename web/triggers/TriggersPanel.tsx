@@ -1,14 +1,19 @@
-import { useId, useRef, useState } from 'react';
+import { lazy, Suspense, useId, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { useStore } from 'zustand';
 import type { PlaygroundSession } from '../session/session';
 import type { RuntimeStore } from '../stores/runtimeStore';
 import type { TriggersStore } from '../stores/triggersStore';
+import type { TriggerTab } from '../examples/exampleMeta';
 import { HttpComposer } from './HttpComposer';
 import { QueuesView } from './QueuesView';
 import { formatClockOffset } from './time';
 import { TimersView } from './TimersView';
+import { TryThis } from './TryThis';
 import '../styles/panelControls.css';
+
+// The MCP panel is its own chunk, fetched the first time its tab opens.
+const McpPanel = lazy(() => import('../mcp/McpPanel'));
 import './triggers.css';
 
 export interface TriggersPanelProps {
@@ -17,16 +22,21 @@ export interface TriggersPanelProps {
   readonly session: PlaygroundSession;
 }
 
-type Tab = 'http' | 'queues' | 'timers';
+type Tab = TriggerTab;
 const TABS: readonly { readonly id: Tab; readonly label: string }[] = [
   { id: 'http', label: 'HTTP' },
   { id: 'queues', label: 'Queues' },
   { id: 'timers', label: 'Timers' },
+  { id: 'mcp', label: 'MCP' },
 ];
 
 /** Simulated triggers: an HTTP composer, the queues and the timers. */
 export function TriggersPanel({ triggers, runtime, session }: TriggersPanelProps) {
-  const [tab, setTab] = useState<Tab>('http');
+  // In the store: an example chooses the tab it opens on, and a reload brings it back.
+  const tab = useStore(triggers, (s) => s.tab);
+  const setTab = (next: Tab) => triggers.getState().setTab(next);
+  const [mcpOpened, setMcpOpened] = useState(false);
+  if (tab === 'mcp' && !mcpOpened) setMcpOpened(true);
   const running = useStore(runtime, (s) => s.host?.state === 'Running');
   const queueCount = useStore(triggers, (s) => s.queues.reduce((n, q) => n + q.count, 0));
   const timerCount = useStore(triggers, (s) => s.timers.length);
@@ -87,6 +97,7 @@ export function TriggersPanel({ triggers, runtime, session }: TriggersPanelProps
           </span>
         )}
       </div>
+      <TryThis session={session} running={running} />
       {TABS.map((t) => (
         <div
           key={t.id}
@@ -101,6 +112,11 @@ export function TriggersPanel({ triggers, runtime, session }: TriggersPanelProps
           {t.id === 'http' && <HttpComposer triggers={triggers} runtime={runtime} session={session} />}
           {t.id === 'queues' && <QueuesView triggers={triggers} session={session} running={running} />}
           {t.id === 'timers' && <TimersView triggers={triggers} session={session} running={running} />}
+          {t.id === 'mcp' && mcpOpened && (
+            <Suspense fallback={<p className="tp-muted">Loading the MCP panel…</p>}>
+              <McpPanel session={session} running={running} />
+            </Suspense>
+          )}
         </div>
       ))}
     </section>

@@ -5,7 +5,6 @@ import {
   pathForRoute,
   pathOfUrl,
   splitTarget,
-  withPath,
   withQuery,
 } from './requestTarget';
 
@@ -55,17 +54,6 @@ describe('withQuery', () => {
       ['ü', '日本'],
     ] as const;
     expect(splitTarget(withQuery('/p', rows)).query).toEqual(rows);
-  });
-});
-
-describe('withPath', () => {
-  test('keeps the query as typed', () => {
-    expect(withPath('/api/old?x=1&y=a+b', '/api/new')).toBe('/api/new?x=1&y=a+b');
-    expect(withPath('/api/old', '/api/new')).toBe('/api/new');
-  });
-
-  test('takes a query typed into the path', () => {
-    expect(withPath('/api/old?x=1', '/api/new?y=2')).toBe('/api/new?y=2');
   });
 });
 

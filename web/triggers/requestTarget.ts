@@ -29,16 +29,6 @@ export function splitTarget(target: string): { path: string; query: QueryRow[] }
   return { path: target.slice(0, q), query };
 }
 
-/**
- * Sets the path part and keeps the query as typed. A path typed with its own `?...` replaces the
- * query too.
- */
-export function withPath(target: string, path: string): string {
-  if (path.includes('?')) return path;
-  const q = target.indexOf('?');
-  return q < 0 ? path : path + target.slice(q);
-}
-
 /** Sets the query from rows (rows without a key are left out), keeping the path. */
 export function withQuery(target: string, rows: readonly QueryRow[]): string {
   const q = target.indexOf('?');

@@ -29,6 +29,14 @@ export interface ParsedMessage {
   readonly bodyBase64?: string;
 }
 
+/** One piece of a body as it crossed the wire: when it came, and how many body bytes it held. */
+export interface BodyChunk {
+  /** Milliseconds since the exchange started. */
+  readonly atMs: number;
+  /** Body bytes, chunk framing removed: the pieces add up to the parsed body. */
+  readonly size: number;
+}
+
 export interface Hop {
   readonly from: Party;
   readonly to: Party;
@@ -37,6 +45,13 @@ export interface Hop {
   readonly message?: WireMessage;
   /** For non-HTTP hops (a queue message, a timer tick): what moved. */
   readonly note?: string;
+  /**
+   * The body as it arrived, piece by piece: a streamed answer has many, spread over time; one
+   * written at once has one. Absent when the body was empty or not watched.
+   */
+  readonly chunks?: readonly BodyChunk[];
+  /** While the body still streams (no message yet): the text so far, as UTF-8. */
+  readonly partial?: string;
 }
 
 export type ExchangeTrigger = 'http' | 'queue' | 'timer' | 'admin';

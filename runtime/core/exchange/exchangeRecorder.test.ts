@@ -4,7 +4,7 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import type { Exchange } from './exchange';
 import { byteCodec } from './byteCodec';
 import { ExchangeLog } from './exchangeLog';
-import { ExchangeRecorder, WIRE_BYTES } from './exchangeRecorder';
+import { ExchangeRecorder, MAX_CHUNKS_PER_HOP, WIRE_BYTES } from './exchangeRecorder';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 const REQUEST = 'POST /api/x HTTP/1.1\r\nHost: h\r\nContent-Length: 5\r\n\r\nhello';
@@ -43,6 +43,55 @@ describe('ExchangeRecorder', () => {
     ]);
     expect(done.hops[2]!.message).toBeUndefined();
     expect(published).toEqual([done]);
+  });
+
+  test('body pieces keep the time each arrived, live while streaming and on the hop once recorded', () => {
+    const { rec, clock } = recorder();
+    clock.mono += 5;
+    rec.noteChunk('host', 'caller', bytes('data: 1\n\n'));
+    clock.mono += 300;
+    rec.noteChunk('host', 'caller', bytes('data: é'));
+    // While it streams: a hop without a message, holding the text so far and its pieces.
+    const live = rec.snapshot().hops;
+    expect(live).toEqual([
+      {
+        from: 'host',
+        to: 'caller',
+        atMs: 5,
+        chunks: [
+          { atMs: 5, size: 9 },
+          { atMs: 305, size: 8 },
+        ],
+        partial: 'data: 1\n\ndata: é',
+      },
+    ]);
+    clock.mono += 1;
+    const wire =
+      'HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n9\r\ndata: 1\n\n\r\n8\r\ndata: é\r\n0\r\n\r\n';
+    rec.hop('host', 'caller', bytes(wire));
+    const [hop] = JSON.parse(JSON.stringify(rec.finish('succeeded').hops)) as Exchange['hops'];
+    expect(hop!.chunks).toEqual([
+      { atMs: 5, size: 9 },
+      { atMs: 305, size: 8 },
+    ]);
+    expect(hop!.partial).toBeUndefined();
+    expect(hop!.message?.parsed.bodyText).toBe('data: 1\n\ndata: é');
+  });
+
+  test('a cut UTF-8 character waits for its last bytes; pieces past the cap join the last one', () => {
+    const { rec, clock } = recorder();
+    const e = bytes('é');
+    rec.noteChunk('handler', 'host', e.subarray(0, 1));
+    expect(rec.snapshot().hops[0]!.partial).toBe('');
+    rec.noteChunk('handler', 'host', e.subarray(1));
+    expect(rec.snapshot().hops[0]!.partial).toBe('é');
+    for (let i = 0; i < MAX_CHUNKS_PER_HOP + 10; i++) {
+      clock.mono += 1;
+      rec.noteChunk('handler', 'host', bytes('x'));
+    }
+    const chunks = rec.snapshot().hops[0]!.chunks!;
+    expect(chunks).toHaveLength(MAX_CHUNKS_PER_HOP);
+    expect(chunks.reduce((n, c) => n + c.size, 0)).toBe(2 + MAX_CHUNKS_PER_HOP + 10);
   });
 
   test('update publishes while in progress, not after finishing', () => {

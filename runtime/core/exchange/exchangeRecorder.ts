@@ -1,4 +1,4 @@
-import type { Exchange, ExchangeTrigger, Hop, HttpMode, Party, WireMessage } from './exchange';
+import type { BodyChunk, Exchange, ExchangeTrigger, Hop, HttpMode, Party, WireMessage } from './exchange';
 import { toWireMessage } from './wireMessage';
 import type { Hint } from '../invocation/hints';
 import { byteCodec } from './byteCodec';
@@ -17,6 +17,16 @@ export interface RecorderOptions {
 }
 
 let sequence = 0;
+
+/** Pieces kept per hop; later ones are added to the last, so a long download stays bounded. */
+export const MAX_CHUNKS_PER_HOP = 500;
+
+/** A body still arriving between two parties: its pieces, and its first bytes for a live view. */
+interface Stream {
+  readonly chunks: BodyChunk[];
+  readonly head: Uint8Array[];
+  headBytes: number;
+}
 
 /**
  * Collects one exchange as it happens and publishes snapshots of it. Captured bytes are kept as
@@ -39,6 +49,7 @@ export class ExchangeRecorder {
   causedBy: string | undefined;
   private state: Exchange['state'] = 'in-progress';
   private durationMs: number | undefined;
+  private readonly streams = new Map<string, Stream>();
 
   constructor(
     readonly trigger: ExchangeTrigger,
@@ -56,9 +67,46 @@ export class ExchangeRecorder {
 
   /** Records a hop; `atMs` places one whose bytes are known only later (the caller's request). */
   hop(from: Party, to: Party, raw?: Uint8Array, note?: string, atMs = this.elapsed()): void {
-    if (raw && raw.length > 0)
-      this.hops.push(new CapturedHop(from, to, atMs, raw, this.options.bodyLimit, note));
-    else this.hops.push(note === undefined ? { from, to, atMs } : { from, to, atMs, note });
+    let chunks: BodyChunk[] | undefined;
+    if (this.streams.size > 0) {
+      const key = streamKey(from, to);
+      chunks = this.streams.get(key)?.chunks;
+      this.streams.delete(key);
+    }
+    const hop: Hop =
+      raw && raw.length > 0
+        ? new CapturedHop(from, to, atMs, raw, this.options.bodyLimit, note, chunks)
+        : note === undefined
+          ? { from, to, atMs }
+          : { from, to, atMs, note };
+    // Kept in time order as they come (the caller's request is known last but happened first).
+    let at = this.hops.length;
+    while (at > 0 && this.hops[at - 1]!.atMs > atMs) at--;
+    this.hops.splice(at, 0, hop);
+  }
+
+  /**
+   * Notes a piece of body passing from one party to another, as it arrives: the hop recorded for
+   * them later carries the pieces with their times, and until then a snapshot shows the body so far.
+   */
+  noteChunk(from: Party, to: Party, body: Uint8Array): void {
+    if (body.length === 0 || this.finished) return;
+    const key = streamKey(from, to);
+    let stream = this.streams.get(key);
+    if (!stream) this.streams.set(key, (stream = { chunks: [], head: [], headBytes: 0 }));
+    const chunks = stream.chunks;
+    if (chunks.length < MAX_CHUNKS_PER_HOP) chunks.push({ atMs: this.elapsed(), size: body.length });
+    else {
+      const last = chunks[chunks.length - 1]!;
+      chunks[chunks.length - 1] = { atMs: last.atMs, size: last.size + body.length };
+    }
+    const room = this.options.bodyLimit - stream.headBytes;
+    if (room > 0) {
+      // A reference, not a copy: platforms never reuse a buffer they delivered.
+      const kept = room >= body.length ? body : body.subarray(0, room);
+      stream.head.push(kept);
+      stream.headBytes += kept.length;
+    }
   }
 
   addHints(hints: readonly Hint[]): void {
@@ -93,25 +141,69 @@ export class ExchangeRecorder {
   }
 
   snapshot(): Exchange {
-    return {
-      id: this.id,
-      ...(this.invocationId !== undefined && { invocationId: this.invocationId }),
-      ...(this.functionName !== undefined && { functionName: this.functionName }),
-      trigger: this.trigger,
-      ...(this.mode !== undefined && { mode: this.mode }),
-      startedAt: this.startedAt,
-      ...(this.durationMs !== undefined && { durationMs: this.durationMs }),
-      state: this.state,
-      title: this.title,
-      ...(this.status !== undefined && { status: this.status }),
-      hops: [...this.hops].sort((a, b) => a.atMs - b.atMs),
-      hints: [...this.hints],
-      logs: [...this.logs],
-      outputs: [...this.outputs],
-      ...(this.error !== undefined && { error: this.error }),
-      ...(this.causedBy !== undefined && { causedBy: this.causedBy }),
-    };
+    // Built field by field, in the protocol's key order, rather than with conditional spreads:
+    // this runs for every exchange.
+    const x: { -readonly [K in keyof Exchange]: Exchange[K] } = { id: this.id } as Exchange;
+    if (this.invocationId !== undefined) x.invocationId = this.invocationId;
+    if (this.functionName !== undefined) x.functionName = this.functionName;
+    x.trigger = this.trigger;
+    if (this.mode !== undefined) x.mode = this.mode;
+    x.startedAt = this.startedAt;
+    if (this.durationMs !== undefined) x.durationMs = this.durationMs;
+    x.state = this.state;
+    x.title = this.title;
+    if (this.status !== undefined) x.status = this.status;
+    x.hops =
+      this.streams.size === 0
+        ? this.hops.slice()
+        : [...this.hops, ...this.streamingHops()].sort((a, b) => a.atMs - b.atMs);
+    x.hints = this.hints.slice();
+    x.logs = this.logs.slice();
+    x.outputs = this.outputs.slice();
+    if (this.error !== undefined) x.error = this.error;
+    if (this.causedBy !== undefined) x.causedBy = this.causedBy;
+    return x;
   }
+
+  /** Bodies still arriving, as hops without a message yet: what a live view shows. */
+  private streamingHops(): Hop[] {
+    const hops: Hop[] = [];
+    for (const [key, stream] of this.streams) {
+      const [from, to] = key.split('>') as [Party, Party];
+      const bytes = joinBytes(stream.head);
+      hops.push({
+        from,
+        to,
+        atMs: stream.chunks[0]!.atMs,
+        chunks: [...stream.chunks],
+        partial: utf8Prefix(bytes),
+      });
+    }
+    return hops;
+  }
+}
+
+function streamKey(from: Party, to: Party): string {
+  return `${from}>${to}`;
+}
+
+function joinBytes(parts: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+/** The bytes as UTF-8, leaving out a character cut at the end; Latin-1 when they are not UTF-8. */
+function utf8Prefix(bytes: Uint8Array): string {
+  for (let cut = 0; cut <= 3 && cut <= bytes.length; cut++) {
+    const text = byteCodec.utf8(bytes.subarray(0, bytes.length - cut));
+    if (text !== undefined) return text;
+  }
+  return byteCodec.latin1(bytes);
 }
 
 /** Bytes a hop holds, for bounding the exchange log without decoding the hop. */
@@ -132,6 +224,7 @@ class CapturedHop implements Hop {
     private readonly raw: Uint8Array,
     private readonly bodyLimit: number,
     readonly note?: string,
+    readonly chunks?: readonly BodyChunk[],
   ) {
     this[WIRE_BYTES] = Math.min(raw.length, bodyLimit);
   }
@@ -147,6 +240,7 @@ class CapturedHop implements Hop {
       atMs: this.atMs,
       message: this.message,
       ...(this.note !== undefined && { note: this.note }),
+      ...(this.chunks !== undefined && { chunks: this.chunks }),
     };
   }
 }

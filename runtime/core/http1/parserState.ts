@@ -11,6 +11,7 @@ const DEFAULT_MAX_HEADER_BYTES = 16384;
 // Uncounted bytes (whitespace, CRLFs) are not free to hold here as they are in streaming llhttp,
 // so a head whose raw size passes this multiple of the limit is refused too.
 const RAW_HEAD_FACTOR = 4;
+const NO_BYTES = new Uint8Array(0);
 
 /**
  * Everything the parser knows about one connection: the state machine's position, the bytes of a
@@ -29,7 +30,8 @@ export class ParserState {
   // index of offset 0 is `base`. A head split across chunks is copied into `saved`.
   base = 0;
   isSaved = false;
-  saved = new Uint8Array(1024);
+  // Allocated when a head first spans chunks: most heads arrive whole, and a parser per call is common.
+  saved: Uint8Array = NO_BYTES;
   savedLength = 0;
   appendedTo = 0;
   source: Uint8Array = this.saved;
@@ -116,7 +118,7 @@ export class ParserState {
   append(chunk: Uint8Array, from: number, to: number): void {
     const needed = this.savedLength + (to - from);
     if (needed > this.saved.length) {
-      const grown = new Uint8Array(Math.max(needed, this.saved.length * 2));
+      const grown = new Uint8Array(Math.max(needed, this.saved.length * 2, 1024));
       grown.set(this.saved.subarray(0, this.savedLength));
       this.saved = grown;
     }

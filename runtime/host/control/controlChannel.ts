@@ -77,13 +77,13 @@ async function execute(host: FunctionHost, command: Command): Promise<unknown> {
       await host.stop();
       return undefined;
     case 'queue.enqueue':
-      return { messageId: host.enqueue(command.queue, command.text ?? '') };
+      return { messageId: await host.enqueue(command.queue, command.text ?? '') };
     case 'queue.peek':
-      return host.queues.snapshot(1000).find((q) => q.name === command.queue) ?? null;
+      return host.queueBackend.snapshot(1000).find((q) => q.name === command.queue) ?? null;
     case 'queue.clear':
-      return { removed: host.clearQueue(command.queue) };
+      return { removed: await host.clearQueue(command.queue) };
     case 'queue.movePoison':
-      return { moved: host.movePoisonBack(command.queue) };
+      return { moved: await host.movePoisonBack(command.queue) };
     case 'timer.fire':
       return orFail(host.timers.fireNow(command.functionName), command.functionName);
     case 'timer.pause':

@@ -5,9 +5,7 @@ import type { ExchangeRecorder } from '../../core/exchange/exchangeRecorder';
 import { isBinaryBodyContentType } from '../../core/http/bodyEncoding';
 import { kestrelRequestHeaders } from '../../core/http/kestrelHeaders';
 import { parseQuery } from '../../core/http/queryString';
-import { formatDiagnostic } from '../../core/app/diagnostics';
 import { HINTS } from '../../core/invocation/hintCatalogue';
-import type { Hint } from '../../core/invocation/hints';
 import { httpModeOf } from '../../core/invocation/httpMode';
 import { buildHttpInvocationBody } from '../../core/invocation/httpPayload';
 import type { HttpRequestFacts } from '../../core/invocation/httpPayload';
@@ -22,6 +20,7 @@ import { outcomeResult, runInvocation } from '../invocation/pipeline';
 import { proxyRequest } from '../invocation/proxyInvoker';
 import { newSysFacts } from '../invocation/sysFacts';
 import { handleAdmin } from './adminApi';
+import { noRouteHint } from './noRouteHint';
 import { authorize, functionAuthLevel } from './auth';
 import { respondEmpty, respondText } from './responses';
 
@@ -37,6 +36,8 @@ export interface FrontDoorContext {
 const NOT_RUNNING = 'Function host is not running.';
 /** A call still running after this shows as pending in the exchange view. */
 const PENDING_AFTER_MS = 100;
+/** While an answer streams, the exchange is republished at most this often. */
+const STREAM_UPDATE_MS = 40;
 const ADMIN_PATH = /^\/admin(\/|$)/i;
 // eslint-disable-next-line no-control-regex
 const NEEDS_ENCODING = /[\x00-\x20"#<>'\x7f-\uffff]/;
@@ -50,6 +51,7 @@ export function routeRequest(
 ): void {
   const rec = ctx.record('http', `${req.method} ${req.url}`);
   res.setHeader('Server', 'Kestrel');
+  watchStreaming(res, rec);
   res.onDone(() => {
     const { inbound, outbound } = conn.takeCaptured();
     rec.hop('caller', 'host', inbound, undefined, 0);
@@ -89,25 +91,18 @@ export function routeRequest(
   });
 }
 
-/** Lists the routes and the functions an invalid function.json left out, for a 404. */
-function noRouteHint(app: AppContext, method: string, pathname: string): Hint {
-  const loaded = new Set(app.app.functions.map((f) => f.name.toLowerCase()));
-  const dropped = new Map<string, string>();
-  // A function whose function.json failed is absent; one whose route failed is loaded but unroutable.
-  const candidates = [
-    ...app.app.diagnostics.filter((d) => !loaded.has(d.functionName?.toLowerCase() ?? '')),
-    ...app.routes.diagnostics,
-  ];
-  for (const d of candidates) {
-    if (d.severity !== 'error' || d.functionName === undefined || dropped.has(d.functionName)) continue;
-    dropped.set(d.functionName, formatDiagnostic(d));
-  }
-  return HINTS.noRoute(
-    method,
-    pathname,
-    app.routes.listing(),
-    [...dropped].map(([name, reason]) => ({ name, reason })),
-  );
+/** Publishes the exchange while its answer streams, so a viewer sees each piece arrive. */
+function watchStreaming(res: ServerResponse, rec: ExchangeRecorder): void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  res.onBodyChunk((chunk, last) => {
+    rec.noteChunk('host', 'caller', chunk);
+    if (last || timer !== undefined) return;
+    timer = setTimeout(() => {
+      timer = undefined;
+      rec.update();
+    }, STREAM_UPDATE_MS);
+  });
+  res.onDone(() => clearTimeout(timer));
 }
 
 async function route(

@@ -21,6 +21,8 @@ export interface ClientCall {
   /** Streams the answer instead of collecting it: the head, then each body chunk. */
   readonly onHead?: (head: HttpHead) => void;
   readonly onBody?: (chunk: Uint8Array) => void;
+  /** Watches each piece of the answer's body as it arrives, streamed or collected. */
+  readonly onBodyChunk?: (chunk: Uint8Array) => void;
   /** Receives a function that cancels the call (a function timeout). */
   readonly onCancel?: (cancel: () => void) => void;
   /** Learns the connection before anything is written (its local port names the caller). */
@@ -106,18 +108,29 @@ export class HttpClient {
   }
 }
 
-// A connection serves one call at a time; these listeners are swapped per call.
+// A connection serves one call at a time; these listeners are swapped per call. Its parser
+// lives as long as the connection: responses on a keep-alive connection follow one another.
 interface Slot {
+  readonly parser: Http1Parser;
   data?: (chunk: Uint8Array) => void;
   end?: () => void;
   close?: (error?: StreamError) => void;
+  head?: (head: HttpHead) => void;
+  body?: (chunk: Uint8Array) => void;
+  complete?: () => void;
 }
 const slots = new WeakMap<ByteStream, Slot>();
 
 function slotOf(stream: ByteStream): Slot {
   let slot = slots.get(stream);
   if (!slot) {
-    const s: Slot = {};
+    const s: Slot = {
+      parser: new Http1Parser('response', {
+        onHead: (h) => s.head?.(h),
+        onBody: (chunk) => s.body?.(chunk),
+        onComplete: () => s.complete?.(),
+      }),
+    };
     slot = s;
     slots.set(stream, s);
     stream.onData((c) => s.data?.(c));
@@ -145,6 +158,9 @@ function runCall(
     slot.data = undefined;
     slot.end = undefined;
     slot.close = undefined;
+    slot.head = undefined;
+    slot.body = undefined;
+    slot.complete = undefined;
   };
   const fail = (message: string, code: string | undefined) => {
     if (settled) return;
@@ -153,29 +169,32 @@ function runCall(
     stream.destroy();
     reject(new ClientError(message, code, concat(sent), concat(received)));
   };
-  const parser = new Http1Parser('response', {
-    onHead: (h) => {
-      head = h;
-      call.onHead?.(h);
-    },
-    onBody: (chunk) => (call.onBody ? call.onBody(chunk) : body.push(chunk)),
-    onComplete: () => {
-      if (settled || !head) return;
-      settled = true;
-      clear();
-      const h = head;
-      if (h.keepAlive && !call.connectionClose && !closedByPeer) client.release(port, stream);
-      else stream.destroy();
-      resolve({
-        status: h.status,
-        reason: h.reason,
-        rawHeaders: h.rawHeaders,
-        body: concat(body),
-        sent: concat(sent),
-        received: concat(received),
-      });
-    },
-  });
+  slot.head = (h) => {
+    head = h;
+    call.onHead?.(h);
+  };
+  slot.body = (chunk) => {
+    call.onBodyChunk?.(chunk);
+    if (call.onBody) call.onBody(chunk);
+    else body.push(chunk);
+  };
+  slot.complete = () => {
+    if (settled || !head) return;
+    settled = true;
+    clear();
+    const h = head;
+    if (h.keepAlive && !call.connectionClose && !closedByPeer) client.release(port, stream);
+    else stream.destroy();
+    resolve({
+      status: h.status,
+      reason: h.reason,
+      rawHeaders: h.rawHeaders,
+      body: concat(body),
+      sent: concat(sent),
+      received: concat(received),
+    });
+  };
+  const parser = slot.parser;
   parser.expectResponseTo(call.method);
   let closedByPeer = false;
   slot.data = (chunk) => {

@@ -196,6 +196,7 @@ export class ServerResponse {
   private keepAlive: boolean;
   private finished = false;
   private readonly doneListeners: ((aborted: boolean) => void)[] = [];
+  private bodyListener: ((chunk: Uint8Array, last: boolean) => void) | undefined;
 
   constructor(
     private readonly conn: ServerConnection,
@@ -231,6 +232,7 @@ export class ServerResponse {
   write(chunk: Uint8Array): void {
     if (this.finished) return;
     if (!this.headDecided) this.decide(undefined);
+    if (chunk.length && !this.bodyless) this.bodyListener?.(chunk, false);
     this.flushHead(chunk.length ? this.frame(chunk) : undefined);
   }
 
@@ -238,7 +240,10 @@ export class ServerResponse {
     if (this.finished) return;
     if (!this.headDecided) this.decide(chunk?.length ?? 0);
     const parts: Uint8Array[] = [];
-    if (chunk && chunk.length && !this.bodyless) parts.push(this.frame(chunk));
+    if (chunk && chunk.length && !this.bodyless) {
+      this.bodyListener?.(chunk, true);
+      parts.push(this.frame(chunk));
+    }
     if (this.chunked) parts.push(LAST_CHUNK);
     this.flushHead(parts.length ? concat(parts) : undefined);
     this.finish(false);
@@ -249,6 +254,11 @@ export class ServerResponse {
     if (this.finished) return;
     this.conn.stream.destroy();
     this.finish(true);
+  }
+
+  /** Watches each piece of body as it goes out (unframed), for recording when it went; `last` from end(). */
+  onBodyChunk(listener: (chunk: Uint8Array, last: boolean) => void): void {
+    this.bodyListener = listener;
   }
 
   /** Called once the answer is complete (false) or the connection was lost first (true). */

@@ -52,6 +52,7 @@ export async function forwardRequest(
       path,
       headers,
       ...(sendBody && { body }),
+      onBodyChunk: (chunk) => rec.noteChunk('handler', 'host', chunk),
     });
     rec.hop('host', 'handler', answer.sent);
     rec.hop('handler', 'host', answer.received);

@@ -3,7 +3,8 @@ import { HINTS } from '../../core/invocation/hintCatalogue';
 import type { OutputValue } from '../../core/invocation/resultMapper';
 import { dotnetToString } from '../../core/json/writeJson';
 import { queueMessagesFromOutput } from '../../core/queues/queueOutput';
-import type { QueueService } from '../triggers/queueService';
+import type { QueueBackend } from '../triggers/queueBackend';
+import { bindingConnection } from '../triggers/storage/connections';
 import type { ExchangeRecorder } from '../../core/exchange/exchangeRecorder';
 
 /**
@@ -11,12 +12,12 @@ import type { ExchangeRecorder } from '../../core/exchange/exchangeRecorder';
  * element, base64 strings decoded, as the host converts them); other bindings are recorded.
  * Returns the ids of the messages enqueued, so the invocations they cause can point back here.
  */
-export function deliverOutputs(
-  queues: QueueService,
+export async function deliverOutputs(
+  queues: QueueBackend,
   fn: FunctionDef,
   outputs: readonly OutputValue[],
   rec: ExchangeRecorder,
-): { messageIds: string[]; error?: string } {
+): Promise<{ messageIds: string[]; error?: string }> {
   const messageIds: string[] = [];
   for (const { binding, value } of outputs) {
     if (binding.typeLower !== 'queue' || !binding.queueName) {
@@ -32,15 +33,21 @@ export function deliverOutputs(
       if (message.decodedFromBase64) {
         rec.addHints([HINTS.base64Output(binding.name)]);
       }
-      const stored = queues.enqueue(binding.queueName, message.text);
-      messageIds.push(stored.id);
+      const connection = bindingConnection(binding);
+      let id: string;
+      try {
+        id = await queues.enqueue(binding.queueName, {
+          text: message.text,
+          bytes: message.bytes,
+          ...(connection !== undefined && { connection }),
+        });
+      } catch (e) {
+        rec.addOutput(binding.name, binding.type, message.text);
+        return { messageIds, error: `Output '${binding.name}' of ${fn.name}: ${(e as Error).message}` };
+      }
+      messageIds.push(id);
       rec.addOutput(binding.name, binding.type, message.text);
-      rec.hop(
-        'host',
-        'queue',
-        undefined,
-        `enqueued to '${binding.queueName}' as ${stored.id}: ${message.text}`,
-      );
+      rec.hop('host', 'queue', undefined, `enqueued to '${binding.queueName}' as ${id}: ${message.text}`);
     }
   }
   return { messageIds };

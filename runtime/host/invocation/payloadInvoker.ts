@@ -1,5 +1,5 @@
 import type { FunctionDef } from '../../core/app/functionJson';
-import { utf8Decode, utf8Encode } from '../../core/bytes/utf8';
+import { utf8Decode } from '../../core/bytes/utf8';
 import type { ExchangeRecorder } from '../../core/exchange/exchangeRecorder';
 import { HINTS } from '../../core/invocation/hintCatalogue';
 import { functionTimeoutLine } from '../../core/invocation/logLines';
@@ -7,7 +7,7 @@ import { payloadRequestHeaders } from '../../core/invocation/handlerHeaders';
 import type { InvocationResult } from '../../core/invocation/resultMapper';
 import { mapInvocationResult } from '../../core/invocation/resultMapper';
 import type { JsonObject } from '../../core/json/jsonNode';
-import { writeJson } from '../../core/json/writeJson';
+import { writeJsonUtf8 } from '../../core/json/writeJsonUtf8';
 import { formatTimeSpan } from '../../core/time/timeSpan';
 import { callHandler, HandlerCallError } from '../handler/handlerChannel';
 import { rawHeader } from '../http/headerMap';
@@ -50,8 +50,9 @@ export async function invokePayload(
       method: 'POST',
       path: `/${fn.name}`,
       headers: payloadRequestHeaders(port, invocationId),
-      body: utf8Encode(writeJson(body)),
+      body: writeJsonUtf8(body),
       onCancel: (c) => (cancel = c),
+      onBodyChunk: (chunk) => rec.noteChunk('handler', 'host', chunk),
     });
     cancel = undefined;
     rec.hop('host', 'handler', response.sent);

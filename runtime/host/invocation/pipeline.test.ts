@@ -91,11 +91,12 @@ describe('runInvocation', () => {
 
   test('a delivery error fails the invocation: Executed (Failed), then the error, at error level', async () => {
     const s = setup((_outputs, rec) => (rec.error = "The queue 'Bad' is not a valid name."));
+    const outputs: OutputValue[] = [{ binding: QUEUE, value: { kind: 'string', value: 'x' } }];
     const result = await runInvocation(s.ctx, {
       fn: FN,
       rec: s.rec,
       reason: 'r',
-      invoke: async () => ({ kind: 'succeeded', logs: [], outputs: [], hints: [] }),
+      invoke: async () => ({ kind: 'succeeded', logs: [], outputs, hints: [] }),
       finishExchange: true,
     });
     // The handler's answer stands (an HTTP caller still gets it).

@@ -38,7 +38,8 @@ export async function runInvocation(ctx: AppContext, request: InvocationRequest)
   if (result.kind === 'succeeded') {
     for (const line of result.logs) ctx.log('information', `Function.${fn.name}.User`, line, fields);
     rec.addLogs(result.logs);
-    ctx.deliverOutputs(fn, result.outputs, rec);
+    // Most invocations have none; an await would cost every one of them a turn.
+    if (result.outputs.length > 0) await ctx.deliverOutputs(fn, result.outputs, rec);
     error = rec.error;
   } else {
     error = result.kind === 'failed' ? result.error : 'The invocation never completed.';

@@ -57,6 +57,7 @@ async function proxyOnce(
       ...(hasBody ? { bodyStream: req.body } : { body: new Uint8Array(0) }),
       onHead: (head) => res.writeHead(head.status, head.reason, proxyResponseHeaders(head.rawHeaders)),
       onBody: (chunk) => res.write(chunk),
+      onBodyChunk: (chunk) => rec.noteChunk('handler', 'host', chunk),
     });
     rec.hop('host', 'handler', answer.sent);
     rec.hop('handler', 'host', answer.received);

@@ -13,6 +13,7 @@ import { QueueStore } from '../../core/queues/queueStore';
 import type { QueueMessage } from '../../core/queues/queueStore';
 import type { VirtualClock } from '../../core/time/virtualClock';
 import { encodeBase64 } from '../../core/queues/base64';
+import type { QueueInvoker } from './queueBackend';
 
 /** What the queue service needs from the platform: ids and the processor count its batch size scales with. */
 export interface QueueServiceEnvironment {
@@ -25,8 +26,7 @@ import type { QueueState } from '../../core/control/protocol';
 /** The lease a listener takes on the messages it runs, as the queue extension does. */
 const PROCESSING_VISIBILITY_MS = 10 * 60 * 1000;
 
-/** Runs one queue message through its function; true when the invocation succeeded. */
-export type QueueInvoker = (fn: FunctionDef, queue: string, message: QueueMessage) => Promise<boolean>;
+export type { QueueInvoker };
 
 /**
  * The in-memory queue service and its trigger listeners. The store outlives reloads and handler

@@ -1,10 +1,11 @@
 import type { FunctionDef } from '../../core/app/functionJson';
 import { lookupSetting } from '../../core/app/settings';
 import { toPlain } from '../../core/json/jsonNode';
+import { readQueuesOptions } from '../../core/queues/queueOptions';
 import { timerTimeZone } from '../../core/timers/timeZone';
 import type { AppContext } from '../hostContext';
 import { invokeQueue, invokeTimer } from '../invocation/triggerInvocations';
-import type { QueueService } from './queueService';
+import type { QueueBackend } from './queueBackend';
 import type { TimerService } from './timerService';
 
 /**
@@ -14,20 +15,20 @@ import type { TimerService } from './timerService';
 export function startTriggers(
   context: AppContext,
   functions: readonly FunctionDef[],
-  services: { readonly queues: QueueService; readonly timers: TimerService },
+  services: { readonly queues: QueueBackend; readonly timers: TimerService },
   producers: Map<string, string>,
 ): void {
   const { queues, timers } = services;
   const config = context.config;
+  const queuesSection = config.queues && toPlain(config.queues);
+  const { maxDequeueCount } = readQueuesOptions(queuesSection, context.platform.processorCount()).options;
   for (const error of queues.configure(
     functions,
     config.queues && toPlain(config.queues),
     (fn, queue, message) => {
       // A retry says which attempt it is, so a person sees the message come back in the list.
       const attempt =
-        message.dequeueCount > 1
-          ? ` (attempt ${message.dequeueCount} of ${queues.options.maxDequeueCount})`
-          : '';
+        message.dequeueCount > 1 ? ` (attempt ${message.dequeueCount} of ${maxDequeueCount})` : '';
       const rec = context.record('queue', `${queue} → ${fn.name}${attempt}`);
       const producer = producers.get(message.id);
       if (producer) rec.causedBy = producer;
@@ -36,6 +37,7 @@ export function startTriggers(
         return ok;
       });
     },
+    context.app.settings,
   )) {
     context.log('warning', 'Host.Startup', `host.json: ${error}`);
   }

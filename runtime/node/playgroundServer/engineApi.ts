@@ -12,6 +12,7 @@ import type { SessionRegistry } from './sessionRegistry';
  *
  *   POST   /engine/sessions                       → 201 {id}        a fresh, empty app folder
  *   DELETE /engine/sessions/:id                   → 204             stops its host, removes the folder
+ *   POST   /engine/sessions/:id/heartbeat         → 204             the page is alive (see SessionRegistry)
  *   POST   /engine/sessions/:id/files             → 204             {write: {path: text}, remove: [path]}
  *   POST   /engine/sessions/:id/hosts             → 201 {host, pid} starts the host (stops the last one)
  *   GET    /engine/sessions/:id/hosts/:n/output   → event stream    output chunks, then `exit`
@@ -41,6 +42,12 @@ export async function handleEngineRequest(
   if (parts.length === 2) {
     allow(method, 'DELETE');
     await sessions.delete(session.id);
+    return sendNoContent(res);
+  }
+
+  if (parts.length === 3 && parts[2] === 'heartbeat') {
+    // Finding the session marked it active; that is all a heartbeat does.
+    allow(method, 'POST');
     return sendNoContent(res);
   }
 

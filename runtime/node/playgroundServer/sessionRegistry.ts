@@ -4,11 +4,23 @@ import { Session } from './session';
 export interface SessionLimits {
   /** Sessions open at once (a tab each); the rest are refused until one closes. */
   readonly maxSessions: number;
-  /** A session with no output stream open and no request for this long is closed (a closed tab). */
+  /**
+   * A session with no output stream open and no request for this long is closed: its tab died.
+   * A live page sends a heartbeat every HEARTBEAT_MS, so only a dead one falls silent.
+   */
   readonly idleMs: number;
 }
 
-export const DEFAULT_LIMITS: SessionLimits = { maxSessions: 8, idleMs: 10 * 60_000 };
+/** How often a page says it is alive (web/engine/localEngine.ts sends it). */
+export const HEARTBEAT_MS = 15_000;
+
+/** Three heartbeats missed; with the reaper's round, a dead tab's session is gone within a minute. */
+export const DEFAULT_LIMITS: SessionLimits = { maxSessions: 8, idleMs: 3 * HEARTBEAT_MS };
+
+/** How often idle sessions are looked for: a third of the idle limit, within 1 to 10 seconds. */
+export function reapIntervalMs(idleMs: number): number {
+  return Math.max(1000, Math.min(10_000, Math.floor(idleMs / 3)));
+}
 
 /** The open sessions, under one temp folder that belongs to this server run. */
 export class SessionRegistry {
@@ -24,7 +36,7 @@ export class SessionRegistry {
     private readonly hostBundle: string,
     private readonly limits: SessionLimits,
   ) {
-    this.reaper = setInterval(() => this.reapIdle(), Math.min(60_000, limits.idleMs)).unref();
+    this.reaper = setInterval(() => this.reapIdle(), reapIntervalMs(limits.idleMs)).unref();
   }
 
   async create(): Promise<Session> {

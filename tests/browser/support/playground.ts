@@ -1,9 +1,12 @@
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
 
-/** Waits until the host runs and Send is enabled. */
+/**
+ * Waits until the host runs and Send is enabled (attached, not visible: queue and timer examples
+ * open on their own trigger tab, with the composer's tab hidden).
+ */
 export async function waitForHost(page: Page): Promise<void> {
-  await page.getByTestId('composer-send').waitFor({ state: 'visible', timeout: 30_000 });
+  await page.getByTestId('composer-send').waitFor({ state: 'attached', timeout: 30_000 });
   await page.waitForFunction(
     '!document.querySelector(\'[data-testid="composer-send"]\')?.disabled',
     undefined,
