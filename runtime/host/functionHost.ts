@@ -19,9 +19,9 @@ import { openFrontDoor } from './frontDoor/frontDoor';
 import { newHostKeys } from './frontDoor/auth';
 import { routeRequest } from './frontDoor/frontDoorRouter';
 import { LoopbackCaller } from './frontDoor/loopbackCaller';
+import { FunctionsEvents } from './functionsEvents';
 import { resolveHandlerPort } from './handler/handlerPort';
-import { HandlerSupervisor } from './handler/handlerSupervisor';
-import type { HandlerState } from './handler/handlerSupervisor';
+import { HandlerSupervisor, type HandlerState } from './handler/handlerSupervisor';
 import type { AppContext, HostKeys, LogFields, LogLevel } from './hostContext';
 import { HttpClient } from './http/httpClient';
 import type { ServerConnection, ServerRequest, ServerResponse } from './http/serverConnection';
@@ -72,7 +72,7 @@ export class FunctionHost {
   private context: AppContext | undefined;
   private handlerPort: number | undefined;
   private state: HostState = 'Starting';
-  private lastFunctions: HostEvent | undefined;
+  private readonly functionsEvents = new FunctionsEvents((event) => this.emit(event));
   private errors: string[] = [];
   private logLevels: readonly LogLevelRule[] = [];
   private readonly startedAt: number;
@@ -153,7 +153,7 @@ export class FunctionHost {
   /** Re-sends the current state (status, functions, every kept exchange) for a UI that just attached. */
   replay(): void {
     this.emitStatus();
-    if (this.lastFunctions) this.emit(this.lastFunctions);
+    this.functionsEvents.publish();
     this.emit({ type: 'queues', queues: this.queueBackend.snapshot() });
     this.emitTimers();
     for (const exchange of this.exchanges.list()) this.emit({ type: 'exchange', exchange });
@@ -288,6 +288,7 @@ export class FunctionHost {
       log: (line) => this.log(line.level, line.category, line.message),
       onState: (state, detail) => this.onHandlerState(supervisor, state, detail),
       onWaiting: readinessWaitingLogger(this, port),
+      onProblem: (problem) => this.functionsEvents.setHandlerProblem(problem, supervisor === this.supervisor),
       onFatal: (reason) => {
         this.errors.push(reason);
         this.setState('Error');
@@ -365,12 +366,11 @@ export class FunctionHost {
     extra: readonly Diagnostic[] = [],
   ): void {
     const port = this.frontDoor?.port ?? DEFAULT_FRONT_DOOR_PORT;
-    this.lastFunctions = {
+    this.functionsEvents.set({
       type: 'functions',
       functions: functionList(app, functions, port),
       diagnostics: [...app.diagnostics, ...extra],
-    };
-    this.emit(this.lastFunctions);
+    });
   }
 
   private setState(state: HostState): void {

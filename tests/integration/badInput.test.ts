@@ -142,6 +142,18 @@ describe('broken app files', () => {
       expect(ok.status).toBe(200);
       expect(ok.body).toBe('fine');
       expect((await app.request('GET', '/api/badSyntax')).status).toBe(404);
+      // The 404's hint lists the routes there are and the functions their function.json left out.
+      await expect
+        .poll(() =>
+          app.exchanges().find((x) => x.title === 'GET /api/badSyntax' && x.state !== 'in-progress'),
+        )
+        .toBeDefined();
+      const missed = app.exchanges().find((x) => x.title === 'GET /api/badSyntax')!;
+      const hint = missed.hints.find((h) => h.code === 'no-route')!.message;
+      expect(hint).toContain('No function matches GET /api/badSyntax');
+      expect(hint).toContain('/api/ok (ok)');
+      expect(hint).toMatch(/badSyntax \(badSyntax\/function\.json:3:\d+: /);
+      expect(hint).toMatch(/unknownType \(unknownType\/function\.json:\d+:\d+: bindings\[2\]\.type/);
     } finally {
       await app.stop();
     }

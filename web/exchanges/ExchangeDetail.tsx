@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
+import type { ReactNode } from 'react';
 import type { Exchange } from '../../runtime/core/exchange/exchange';
-import { CopyCurl } from './CopyCurl';
 import { formatClockTime, formatDuration, statusLabel, statusTone, TRIGGER_LABELS } from './format';
 import { HopView } from './HopView';
 import { parseJsonTree } from './jsonTree';
@@ -14,10 +14,12 @@ export interface ExchangeDetailProps {
   /** What this exchange caused (queue messages' invocations), in time order. */
   readonly effects: readonly Exchange[];
   readonly onSelect: (id: string) => void;
+  /** What a person can do with it (send again, copy, compare), under its facts. */
+  readonly actions?: ReactNode;
 }
 
 /** One invocation in full: hints first, then every hop in order, then logs and outputs. */
-export function ExchangeDetail({ exchange: x, cause, effects, onSelect }: ExchangeDetailProps) {
+export function ExchangeDetail({ exchange: x, cause, effects, onSelect, actions }: ExchangeDetailProps) {
   const trigger = TRIGGER_LABELS[x.trigger];
   return (
     <article className="xp-detail" aria-label={`Exchange ${x.title}`} data-testid="exchange-detail">
@@ -57,7 +59,7 @@ export function ExchangeDetail({ exchange: x, cause, effects, onSelect }: Exchan
             </div>
           )}
         </dl>
-        <CopyCurl key={x.id} exchange={x} />
+        {actions}
       </header>
 
       {(x.causedBy !== undefined || effects.length > 0) && (

@@ -2,7 +2,7 @@ import { memo, useCallback, useRef } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { Exchange } from '../../runtime/core/exchange/exchange';
 import type { ChainRow } from './chains';
-import { formatDuration, statusLabel, statusTone, TRIGGER_LABELS } from './format';
+import { formatClockTime, formatDuration, statusLabel, statusTone, TRIGGER_LABELS } from './format';
 import './ExchangeList.css';
 
 export interface ExchangeListProps {
@@ -108,6 +108,14 @@ const ExchangeRow = memo(function ExchangeRow({
         <span className="xp-title" title={x.title}>
           {x.title}
         </span>
+        {/* When it ran: a retried message shows each attempt's time. */}
+        <time
+          className="xp-at"
+          dateTime={new Date(x.startedAt).toISOString()}
+          title={formatClockTime(x.startedAt)}
+        >
+          {formatClockTime(x.startedAt).slice(0, 8)}
+        </time>
         <span className={`xp-status xp-tone-${tone}`} data-testid="exchange-status">
           {x.state === 'in-progress' && (
             <span className="xp-spinner" data-testid="exchange-spinner" aria-hidden="true" />

@@ -2,14 +2,19 @@
 // so the parts' rules follow the shared ones in the cascade and win where they override them.
 import '../styles/panelControls.css';
 import './ExchangesPanel.css';
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import type { ExchangesStore } from '../stores/exchangesStore';
 import { visibleExchanges } from '../stores/exchangesStore';
 import type { PlaygroundSession } from '../session/session';
 import { causedBy, chainRows } from './chains';
 import { ExchangeDetail } from './ExchangeDetail';
+import { ExchangeActions } from './ExchangeActions';
 import { ExchangeList } from './ExchangeList';
+import { LogTools } from './LogTools';
+
+// The comparison loads when a person first compares, so it costs the first load nothing.
+const DiffView = lazy(() => import('./diff/DiffView'));
 
 export interface ExchangesPanelProps {
   readonly exchanges: ExchangesStore;
@@ -38,12 +43,30 @@ export function ExchangesPanel({ exchanges, session, triggersShown = true }: Exc
   const filter = useStore(exchanges, (s) => s.filter);
   const selected = useStore(exchanges, (s) => s.selected);
   const [clearError, setClearError] = useState<string>();
+  const [compareWith, setCompareWith] = useState<string>();
+  const [wide, setWide] = useState(false);
+  const frontDoorUrl = useStore(session.stores.runtime, (s) => s.host?.frontDoorUrl);
+
+  // Escape leaves the wide view, as it closes any overlay.
+  useEffect(() => {
+    if (!wide) return undefined;
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      if (e.key === 'Escape') setWide(false);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [wide]);
 
   const visible = useMemo(() => visibleExchanges({ order, byId, filter }), [order, byId, filter]);
   const rows = useMemo(() => chainRows(visible), [visible]);
   const current = selected === undefined ? undefined : byId[selected];
   const effects = useMemo(() => (current ? causedBy(Object.values(byId), current.id) : []), [byId, current]);
-  const select = (id: string) => exchanges.getState().select(id);
+  const select = (id: string) => {
+    setCompareWith(undefined);
+    exchanges.getState().select(id);
+  };
+  const compared = current && compareWith !== undefined ? byId[compareWith] : undefined;
+  const others = useMemo(() => visible.filter((x) => x.id !== current?.id), [visible, current?.id]);
 
   const clear = () => {
     setClearError(undefined);
@@ -51,7 +74,7 @@ export function ExchangesPanel({ exchanges, session, triggersShown = true }: Exc
   };
 
   return (
-    <section className="xp" aria-label="Exchanges" data-testid="exchanges-panel">
+    <section className={wide ? 'xp xp--wide' : 'xp'} aria-label="Exchanges" data-testid="exchanges-panel">
       <div className="xp-toolbar">
         <input
           type="search"
@@ -67,6 +90,15 @@ export function ExchangesPanel({ exchanges, session, triggersShown = true }: Exc
         </span>
         <button type="button" data-testid="exchanges-clear" onClick={clear} disabled={order.length === 0}>
           Clear
+        </button>
+        <LogTools exchanges={exchanges} frontDoorUrl={frontDoorUrl} />
+        <button
+          type="button"
+          aria-pressed={wide}
+          title={wide ? 'Back to the panel (Escape)' : 'Show the exchanges over the whole page'}
+          onClick={() => setWide((w) => !w)}
+        >
+          Wide view
         </button>
         {clearError && (
           <span className="xp-error-inline" role="alert">
@@ -85,13 +117,26 @@ export function ExchangesPanel({ exchanges, session, triggersShown = true }: Exc
           )}
         </div>
         <div className="xp-detail-pane">
-          {current ? (
+          {current && compared ? (
+            <Suspense fallback={<p className="xp-empty">Loading the comparison…</p>}>
+              <DiffView left={current} right={compared} onClose={() => setCompareWith(undefined)} />
+            </Suspense>
+          ) : current ? (
             <ExchangeDetail
               key={current.id}
               exchange={current}
               cause={current.causedBy === undefined ? undefined : byId[current.causedBy]}
               effects={effects}
               onSelect={select}
+              actions={
+                <ExchangeActions
+                  key={current.id}
+                  exchange={current}
+                  session={session}
+                  others={others}
+                  onCompare={setCompareWith}
+                />
+              }
             />
           ) : (
             <p className="xp-empty">Select an exchange to see its hops, byte for byte.</p>

@@ -14,8 +14,18 @@ export function shellQuote(word: string): string {
   return `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
-/** Headers curl computes itself, or that name the front door the request was sent to. */
-const DROPPED_HEADERS = new Set(['host', 'content-length']);
+/**
+ * Headers the playground's own caller adds to what the person composed (the host performs the
+ * request over loopback, as Node's client without an agent: `Host`, `Content-Length`,
+ * `Connection: close`); curl computes its own, so a command keeps only what the person set.
+ */
+export const CALLER_ADDED_HEADERS: ReadonlySet<string> = new Set(['host', 'content-length', 'connection']);
+
+/**
+ * The host's request to the handler is reproduced as sent, `Transfer-Encoding: chunked` included
+ * (curl then chunks the body itself); only what curl writes for the address it is given goes.
+ */
+export const HANDLER_DROPPED_HEADERS: ReadonlySet<string> = new Set(['host', 'content-length']);
 
 /** Splits a request line (`POST /api/order?x=1 HTTP/1.1`) into method and path. */
 export function requestTarget(startLine: string): { method: string; path: string } | undefined {
@@ -31,10 +41,14 @@ export function requestTarget(startLine: string): { method: string; path: string
 
 /**
  * A curl command that sends the same request to a locally running app: the method, the path and
- * query, every header in order except Host and Content-Length, and the body byte for byte (a
- * binary body goes through `base64 -d`).
+ * query, every header in order except the `dropped` ones, and the body byte for byte (a binary
+ * body goes through `base64 -d`).
  */
-export function curlCommand(request: ParsedMessage, base = LOCAL_FRONT_DOOR): string | undefined {
+export function curlCommand(
+  request: ParsedMessage,
+  base = LOCAL_FRONT_DOOR,
+  dropped: ReadonlySet<string> = CALLER_ADDED_HEADERS,
+): string | undefined {
   const target = requestTarget(request.startLine);
   if (!target) return undefined;
   const { method } = target;
@@ -46,7 +60,7 @@ export function curlCommand(request: ParsedMessage, base = LOCAL_FRONT_DOOR): st
   parts.push(shellQuote(base.replace(/\/+$/, '') + target.path));
   const lines = [parts.join(' ')];
   for (const [name, value] of request.headers) {
-    if (DROPPED_HEADERS.has(name.toLowerCase())) continue;
+    if (dropped.has(name.toLowerCase())) continue;
     lines.push(`-H ${shellQuote(`${name}: ${value}`)}`);
   }
   if (request.bodyBase64 !== undefined && request.bodyBase64 !== '') {

@@ -49,7 +49,7 @@ function TriggerBadge({ name, props }: { readonly name: string; readonly props: 
 export function TreeRows(props: TreeRowsProps) {
   const { nodes, depth, editing } = props;
   return (
-    <ul className="tree-level" role={depth === 0 ? undefined : 'group'}>
+    <ul className="tree-level">
       {nodes.map((node) => {
         const isFolder = node.kind === 'folder';
         const open = isFolder && !props.collapsed.has(node.path);

@@ -1,6 +1,6 @@
 // First, so that every area's stylesheet, imported by its component below, overrides the base.
 import './app.css';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import type { CSSProperties } from 'react';
 import { useStore } from 'zustand';
 import type { EmbedOptions } from '../embed/embedOptions';
@@ -16,14 +16,20 @@ import { Dialogs } from './Dialogs';
 import { EmbedBar, RunOverlay } from '../embed/EmbedBar';
 import { DropOverlay, useFileDrop } from './FileDrop';
 import type { LayoutStore } from './layoutStore';
+import { HandlerBanner } from './HandlerBanner';
 import { EmbedProblems, ExampleExplanation, LinkErrorBanner, NoteBanner } from './Notices';
 import type { PlaygroundActions } from '../playground/playgroundActions';
 import { isMacPlatform } from './shortcuts';
 import { Toolbar } from './Toolbar';
 import type { UiStore } from './uiStore';
 import { useShortcuts } from './useShortcuts';
+import { PhoneTabs } from './PhoneTabs';
+import { useMediaQuery } from './useMediaQuery';
+import { createViewStore, PHONE_QUERY } from './viewStore';
 import { Workspace } from './Workspace';
 import { workspaceLayout } from './workspaceLayout';
+// After every pane's own stylesheet (imported above through Workspace), so the phone rules win.
+import './phone.css';
 
 export interface AppProps {
   readonly stores: Stores;
@@ -64,6 +70,9 @@ export function App({
 }: AppProps) {
   const dark = useDarkTheme(embed.theme);
   const sizes = useStore(layout);
+  const [view] = useState(createViewStore);
+  const treeFolded = useStore(view, (s) => s.treeFolded);
+  const phone = useMediaQuery(PHONE_QUERY) && !embed.embed;
   const grid = useMemo(() => workspaceLayout(embed.panels, embed.embed), [embed.panels, embed.embed]);
   useShortcuts(mac, {
     save: () => {
@@ -76,7 +85,7 @@ export function App({
   useFileDrop(ui, app, !embed.embed);
 
   const style = {
-    '--tree-width': `${sizes.tree}px`,
+    '--tree-width': treeFolded ? '34px' : `${sizes.tree}px`,
     '--side-width': `${sizes.side}px`,
     '--terminal-height': `${sizes.terminal}px`,
     '--triggers-height': `${sizes.triggers}px`,
@@ -85,6 +94,16 @@ export function App({
 
   return (
     <div className={embed.embed ? 'app app--embed' : 'app'} style={style}>
+      <a
+        className="skip-link"
+        href="#workspace"
+        onClick={(e) => {
+          e.preventDefault();
+          document.getElementById('workspace')?.focus();
+        }}
+      >
+        Skip to the workspace
+      </a>
       {embed.embed ? (
         <EmbedBar
           runtime={stores.runtime}
@@ -113,11 +132,15 @@ export function App({
         {...(embed.embed && { newTabUrl: fullUrl, compact: true })}
         {...(bootTimeoutMs !== undefined && { bootTimeoutMs })}
       />
+      <HandlerBanner runtime={stores.runtime} files={stores.files} actions={actions} />
       <NoteBanner ui={ui} />
       <EmbedProblems ui={ui} />
       {!embed.embed && <ExampleExplanation ui={ui} />}
+      {phone && <PhoneTabs view={view} />}
       <Workspace
         grid={grid}
+        view={view}
+        phone={phone}
         stores={stores}
         session={session}
         layout={layout}

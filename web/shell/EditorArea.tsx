@@ -5,7 +5,7 @@ import { Editor } from '../editor/Editor';
 import { languageOf, markersFor } from '../editor/editorProps';
 import type { FilesStore } from '../stores/filesStore';
 import type { RuntimeStore } from '../stores/runtimeStore';
-import { EditorTabs } from './EditorTabs';
+import { EDITOR_PANEL_ID, editorTabId, EditorTabs } from './EditorTabs';
 import type { PlaygroundActions } from '../playground/playgroundActions';
 import { ProblemsList } from './ProblemsList';
 import './editorArea.css';
@@ -37,10 +37,16 @@ export function EditorArea({ files, runtime, actions, dark, mac }: EditorAreaPro
     [files, active],
   );
 
+  const activeIndex = active === undefined ? -1 : openTabs.indexOf(active);
   return (
     <section className="editor-area" aria-label="Editor">
       <EditorTabs files={files} actions={actions} mac={mac} />
-      <div className="editor-body">
+      <div
+        className="editor-body"
+        id={EDITOR_PANEL_ID}
+        role="tabpanel"
+        {...(activeIndex >= 0 ? { 'aria-labelledby': editorTabId(activeIndex) } : { 'aria-label': 'Editor' })}
+      >
         {active !== undefined && value !== undefined ? (
           <Editor
             path={active}
@@ -54,6 +60,11 @@ export function EditorArea({ files, runtime, actions, dark, mac }: EditorAreaPro
         ) : (
           <p className="empty-note">Open a file from the tree.</p>
         )}
+        {/* Monaco keeps Tab for indenting; its tab-focus mode is the way out, said where a keyboard lands. */}
+        <p className="tab-focus-note" role="note">
+          Tab indents here. {mac ? 'Ctrl+Shift+M' : 'Ctrl+M'} makes Tab move the focus instead (press it again
+          to switch back).
+        </p>
       </div>
       <ProblemsList runtime={runtime} files={files} />
     </section>

@@ -9,7 +9,10 @@ import { EditorArea } from './EditorArea';
 import type { LayoutStore } from './layoutStore';
 import { LAYOUT_LIMITS } from './layoutStore';
 import type { PlaygroundActions } from '../playground/playgroundActions';
+import { PHONE_PANEL_ID } from './PhoneTabs';
 import { ResizeHandle } from './ResizeHandle';
+import { TreeFold } from './TreeFold';
+import type { ViewStore } from './viewStore';
 import type { Handle, WorkspaceLayout } from './workspaceLayout';
 import './workspace.css';
 
@@ -23,11 +26,27 @@ export interface WorkspaceProps {
   readonly mac: boolean;
   /** Laid over the panes (the click-to-run button). */
   readonly overlay?: ReactNode;
+  /** The folded tree and the phone's tab. */
+  readonly view: ViewStore;
+  /** The phone layout is on: the workspace is the panel of its tabs. */
+  readonly phone?: boolean;
 }
 
 /** The panes the layout asks for, in its grid, with handles between them. */
-export function Workspace({ grid, stores, session, layout, actions, dark, mac, overlay }: WorkspaceProps) {
+export function Workspace({
+  grid,
+  stores,
+  session,
+  layout,
+  actions,
+  dark,
+  mac,
+  overlay,
+  view,
+  phone = false,
+}: WorkspaceProps) {
   const sizes = useStore(layout);
+  const phoneTab = useStore(view, (s) => s.phoneTab);
   const triggersShown = grid.columns.some((c) => c.kind === 'side' && c.rows.includes('triggers'));
   const handle = (h: Handle, key: string) => (
     <ResizeHandle
@@ -43,13 +62,24 @@ export function Workspace({ grid, stores, session, layout, actions, dark, mac, o
   );
 
   return (
-    <main className="workspace" style={{ '--workspace-columns': grid.template } as CSSProperties}>
+    <main
+      id={PHONE_PANEL_ID}
+      tabIndex={-1}
+      className="workspace"
+      style={{ '--workspace-columns': grid.template } as CSSProperties}
+      data-phone-tab={phoneTab}
+      {...(phone && { role: 'tabpanel', 'aria-labelledby': `phone-tab-${phoneTab}` })}
+    >
       {grid.columns.map((column, i) => {
         switch (column.kind) {
           case 'handle':
             return handle(column, `h${i}`);
           case 'tree':
-            return <FileTree key="tree" files={stores.files} runtime={stores.runtime} actions={actions} />;
+            return (
+              <TreeFold key="tree" view={view}>
+                <FileTree files={stores.files} runtime={stores.runtime} actions={actions} />
+              </TreeFold>
+            );
           case 'center':
             return (
               <div
@@ -86,11 +116,11 @@ export function Workspace({ grid, stores, session, layout, actions, dark, mac, o
                   typeof row === 'object' ? (
                     handle(row, `h${j}`)
                   ) : row === 'triggers' ? (
-                    <div key="triggers" className="side-pane">
+                    <div key="triggers" className="side-pane side-pane--triggers">
                       <TriggersPanel triggers={stores.triggers} runtime={stores.runtime} session={session} />
                     </div>
                   ) : (
-                    <div key="exchanges" className="side-pane">
+                    <div key="exchanges" className="side-pane side-pane--exchanges">
                       <ExchangesPanel
                         exchanges={stores.exchanges}
                         session={session}

@@ -55,6 +55,8 @@ export function mountTerminal(el: HTMLElement, store: TerminalStore, dark: boole
   const fit = new FitAddon();
   term.loadAddon(fit);
   term.open(el);
+  // The terminal only shows output: Tab and Shift+Tab are left to the browser, so focus moves on.
+  term.attachCustomKeyEventHandler((e) => e.key !== 'Tab');
   const refit = () => {
     if (el.clientWidth > 0 && el.clientHeight > 0) fit.fit();
   };

@@ -4,6 +4,7 @@ import { useStore } from 'zustand';
 import type { FunctionInfo } from '../../runtime/core/control/protocol';
 import type { PlaygroundSession } from '../session/session';
 import type { RuntimeStore } from '../stores/runtimeStore';
+import { hostStateSentence } from '../shell/handlerProblems';
 import type { ComposedRequest, TriggersStore } from '../stores/triggersStore';
 import {
   matchesRoute,
@@ -206,7 +207,7 @@ export function HttpComposer({ triggers, runtime, session }: HttpComposerProps) 
         />
       </label>
 
-      <div className="tp-line">
+      <div className="tp-line tp-send-line">
         <button
           type="submit"
           className="tp-primary"
@@ -220,9 +221,7 @@ export function HttpComposer({ triggers, runtime, session }: HttpComposerProps) 
         <span className="tp-muted">Ctrl+Enter</span>
         <span className="tp-status" role="status" data-testid="composer-status">
           {!running ? (
-            <span className="tp-muted">
-              The host is {hostState ? hostState.toLowerCase() : 'not started'}.
-            </span>
+            <span className="tp-muted">{hostStateSentence(hostState)}</span>
           ) : pending > 0 ? (
             'Sending…'
           ) : last?.ok ? (

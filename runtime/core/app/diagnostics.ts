@@ -15,6 +15,8 @@ export interface Diagnostic {
   readonly functionName?: string;
   /** What to change, in plain words, when the message is the real host's terse wording. */
   readonly hint?: string;
+  /** Set when the handler's own output reported it (a crash), not the host's reading of the files. */
+  readonly source?: 'handler';
 }
 
 export function diagnostic(

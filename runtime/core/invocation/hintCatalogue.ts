@@ -1,15 +1,48 @@
 import type { Hint } from './hints';
 import { hint } from './hints';
 
+/** What failed: the caller's HTTP request, a queue message, or another trigger's invocation. */
+export type FailedTrigger =
+  | { readonly kind: 'http'; readonly resName: string }
+  | { readonly kind: 'queue'; readonly queue?: string }
+  | { readonly kind: 'other' };
+
+function failureConsequence(trigger: FailedTrigger): string {
+  switch (trigger.kind) {
+    case 'http':
+      return ` and the caller gets 500 with an empty body. Answer 200 and put the status in Outputs.${trigger.resName}.statusCode.`;
+    case 'queue': {
+      const queue = trigger.queue ?? 'the queue';
+      const poison = trigger.queue ? `'${trigger.queue}-poison'` : 'the poison queue';
+      return `. The message goes back on ${trigger.queue ? `'${queue}'` : queue} and is tried again after visibilityTimeout; after maxDequeueCount failed attempts it moves to ${poison}. Answer 200 once the message is handled.`;
+    }
+    case 'other':
+      return '. Answer 200 once the work is done.';
+  }
+}
+
+/** A route as the 404 hint lists it. */
+export interface RouteListing {
+  readonly name: string;
+  readonly methods?: readonly string[];
+  readonly route: string;
+}
+
+/** A function the host left out because its function.json is invalid, and the first reason. */
+export interface DroppedFunction {
+  readonly name: string;
+  readonly reason: string;
+}
+
 /**
  * Every hint the host attaches to an exchange, its code and its words in one place: what the
  * real host did that surprises people, and what to change.
  */
 export const HINTS = {
-  non2xxResult: (status: number, isHttp: boolean, resName: string): Hint =>
+  non2xxResult: (status: number, trigger: FailedTrigger): Hint =>
     hint(
       'non-2xx-result',
-      `The handler answered ${status}. In payload mode any non-2xx answer fails the invocation: Outputs and Logs are ignored${isHttp ? ' and the caller gets 500 with an empty body' : ''}. Answer 200 and put the status in Outputs.${resName}.statusCode.`,
+      `The handler answered ${status}. In payload mode any non-2xx answer fails the invocation: Outputs and Logs are ignored${failureConsequence(trigger)}`,
     ),
   nonJsonResult: (shownContentType: string): Hint =>
     hint(
@@ -103,6 +136,23 @@ export const HINTS = {
         ? 'The caller sent its body chunked (no Content-Length). The real host puts Body in the payload only when Content-Length > 0, so Data.req has no Body.'
         : 'The caller sent its body chunked (no Content-Length). In forwarding mode the real host forwards a body only when Content-Length > 0, so the handler got none.',
     ),
+  noRoute: (
+    method: string,
+    path: string,
+    routes: readonly RouteListing[],
+    dropped: readonly DroppedFunction[],
+  ): Hint => {
+    const listed = routes.length
+      ? `The routes are: ${routes.map((r) => `${r.methods?.length ? r.methods.join(',') : 'any method'} /${r.route} (${r.name})`).join('; ')}.`
+      : 'The app has no HTTP function.';
+    const left = dropped.length
+      ? ` Not loaded, because their function.json is invalid: ${dropped.map((d) => `${d.name} (${d.reason})`).join('; ')}.`
+      : '';
+    return hint(
+      'no-route',
+      `No function matches ${method} ${path}, so the host answers 404 with an empty body (a wrong method is no match either). ${listed}${left}`,
+    );
+  },
   handlerCrashed: (): Hint =>
     hint(
       'handler-crashed',

@@ -26,7 +26,8 @@ export type HintCode =
   | 'chunked-request-body'
   | 'forwarding-fallback'
   | 'handler-crashed'
-  | 'function-timeout';
+  | 'function-timeout'
+  | 'no-route';
 
 export function hint(code: HintCode, message: string): Hint {
   return { code, message };

@@ -6,6 +6,7 @@ import { dotnetToString } from '../json/writeJson';
 import { dotnetResponseToString } from '../logging/customHandlerDiagnostics';
 import { sanitize } from '../logging/sanitizer';
 import type { Hint } from './hints';
+import type { FailedTrigger } from './hintCatalogue';
 import { HINTS } from './hintCatalogue';
 import type { HttpResult } from './httpOutput';
 import { emptyHttpOutput, mapHttpOutput, noContentHttpOutput } from './httpOutput';
@@ -41,12 +42,20 @@ export type InvocationResult =
 
 const JSON_MEDIA_TYPES = ['application/json', 'text/json'];
 
+/** How a failed invocation of this function ends, for the hint's advice. */
+function failedTrigger(fn: FunctionDef): FailedTrigger {
+  if (fn.http) return { kind: 'http', resName: httpOutputName(fn) ?? 'res' };
+  if (fn.trigger.typeLower === 'queuetrigger')
+    return { kind: 'queue', ...(fn.trigger.queueName !== undefined && { queue: fn.trigger.queueName }) };
+  return { kind: 'other' };
+}
+
 /** Maps a payload-mode answer to logs, outputs and the caller's response, rule by rule as the host does. */
 export function mapInvocationResult(fn: FunctionDef, answer: HandlerAnswer): InvocationResult {
   const hints: Hint[] = [];
   if (answer.status < 200 || answer.status > 299) {
     const error = `Response status code does not indicate success: ${answer.status} (${answer.reason ?? ''}).`;
-    hints.push(HINTS.non2xxResult(answer.status, fn.http !== undefined, httpOutputName(fn) ?? 'res'));
+    hints.push(HINTS.non2xxResult(answer.status, failedTrigger(fn)));
     return { kind: 'failed', error, hints };
   }
 

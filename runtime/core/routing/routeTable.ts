@@ -10,6 +10,8 @@ import { parseRouteTemplate } from './routeTemplate';
 interface RouteEntry {
   readonly fn: FunctionDef;
   readonly template: RouteTemplate;
+  /** The template as written with the prefix, e.g. `api/products/{id:int}`. */
+  readonly text: string;
 }
 
 export type RouteMatch =
@@ -47,7 +49,7 @@ export class RouteTable {
         );
         continue;
       }
-      entries.push({ fn, template: parsed.template });
+      entries.push({ fn, template: parsed.template, text });
     }
     this.entries = entries;
   }
@@ -69,6 +71,15 @@ export class RouteTable {
       if (values) return { kind: 'function', fn: entry.fn, values };
     }
     return { kind: 'none' };
+  }
+
+  /** Every route in match order, as a person reads it: methods, template, function. */
+  listing(): { readonly name: string; readonly methods?: readonly string[]; readonly route: string }[] {
+    return this.entries.map(({ fn, text }) => ({
+      name: fn.name,
+      ...(fn.http?.methods && { methods: fn.http.methods }),
+      route: text,
+    }));
   }
 
   has(fn: FunctionDef): boolean {

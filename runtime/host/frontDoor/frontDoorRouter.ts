@@ -20,6 +20,7 @@ import { outcomeResult, runInvocation } from '../invocation/pipeline';
 import { proxyRequest } from '../invocation/proxyInvoker';
 import { newSysFacts } from '../invocation/sysFacts';
 import { handleAdmin } from './adminApi';
+import { noRouteHint } from './noRouteHint';
 import { authorize, functionAuthLevel } from './auth';
 import { respondEmpty, respondHttpResult, respondText } from './responses';
 import { routeRegexTester } from './routeRegex';
@@ -121,6 +122,7 @@ async function route(
   }
   const match = await app.routes.match(req.method, pathname, (fn) => routeRegexTester(app, fn));
   if (match.kind === 'none' || (match.fn.disabled && !isAdminKey(app, req))) {
+    if (match.kind === 'none') rec.addHints([noRouteHint(app, req.method, pathname)]);
     await req.body.read();
     respondEmpty(res, 404);
     return;

@@ -1,3 +1,4 @@
+import type { Diagnostic } from '../../core/app/diagnostics';
 import type { HandlerDescription } from '../../core/app/hostJson';
 import {
   buildHandlerCommand,
@@ -10,6 +11,7 @@ import { classifyLine, mentionedPort } from '../../core/process/outputLines';
 import type { ClassifiedLine } from '../../core/process/outputLines';
 import type { HttpClient } from '../http/httpClient';
 import type { HandlerProcess, Platform, StreamError } from '../platform';
+import { crashProblem, OUTPUT_KEPT, SLOW_START_NOTICE_MS, slowStartNotice } from './handlerNotices';
 import { waitUntilListening } from './readiness';
 
 export type HandlerState = 'starting' | 'ready' | 'exited' | 'failed' | 'stopped';
@@ -35,6 +37,11 @@ export interface SupervisorOptions {
   readonly onWaiting?: () => void;
   /** The third error within 30 minutes: the host shuts down. */
   readonly onFatal: (reason: string) => void;
+  /**
+   * Where the handler's output says it crashed (a problem on that file and line), or undefined
+   * once a handler is ready again.
+   */
+  readonly onProblem?: (problem: Diagnostic | undefined) => void;
 }
 
 const ERROR_WINDOW_MS = 30 * 60 * 1000;
@@ -52,6 +59,11 @@ export class HandlerSupervisor {
   private errors: number[] = [];
   private lastErrorLines: string[] = [];
   private mentionedPorts = new Set<number>();
+  /** The current process's last lines, both streams, to find where a crash happened. */
+  private recentOutput: string[] = [];
+  private slowTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Set once the handler has been slow to open its port; said again when its output names a port. */
+  private slow = false;
   private ready: Promise<void> = Promise.resolve();
   private settleReady: { resolve: () => void; reject: (e: Error) => void } | undefined;
   private abort = { aborted: false };
@@ -102,6 +114,7 @@ export class HandlerSupervisor {
     this.abort = { aborted: false };
     this.workerId = this.options.platform.randomUUID();
     this.lastErrorLines = [];
+    this.recentOutput = [];
     this.mentionedPorts.clear();
     // Invocations already waiting keep waiting across restarts, as they wait for the host's
     // dispatcher rather than for one process; only a settled promise is replaced.
@@ -141,11 +154,14 @@ export class HandlerSupervisor {
     child.onLine((line, stream) => this.onLine(child, line, stream, generation));
     child.onExit((code, signal) => this.onExit(generation, code, signal));
 
+    this.watchSlowStart(generation);
     const abort = this.abort;
     const { client, initializationTimeoutMs, onWaiting } = this.options;
     void waitUntilListening(client, port, initializationTimeoutMs, abort, onWaiting).then((outcome) => {
       if (generation !== this.generation) return;
+      this.endSlowStart();
       if (outcome === 'ready') {
+        this.options.onProblem?.(undefined);
         this.systemLog('information', 'Worker process started and initialized.');
         this.setState('ready');
         this.settleReady?.resolve();
@@ -174,8 +190,13 @@ export class HandlerSupervisor {
         this.options.description.useStdErrorStreamForErrorsOnly,
       );
       if (classified.level === 'error') this.lastErrorLines = [...this.lastErrorLines, line].slice(-3);
+      this.recentOutput.push(line);
+      if (this.recentOutput.length > OUTPUT_KEPT) this.recentOutput.shift();
       const p = mentionedPort(line);
-      if (p !== undefined) this.mentionedPorts.add(p);
+      if (p !== undefined && !this.mentionedPorts.has(p)) {
+        this.mentionedPorts.add(p);
+        if (this.slow && generation === this.generation) this.sayWhySlow();
+      }
       this.options.log(classified);
     }
   }
@@ -184,6 +205,7 @@ export class HandlerSupervisor {
     if (generation !== this.generation || this.stopped) return;
     this.child = undefined;
     this.abort.aborted = true;
+    this.endSlowStart();
     const pid = this.pid;
     if (code === 0) {
       this.systemLog(
@@ -204,6 +226,8 @@ export class HandlerSupervisor {
       return;
     }
     const how = signal ? `signal ${signal}` : `code ${code}`;
+    const problem = crashProblem(this.recentOutput, this.options.appRoot, how);
+    if (problem) this.options.onProblem?.(problem);
     const tail = this.lastErrorLines.length ? `: ${this.lastErrorLines.join(' | ')}` : '';
     this.fail(generation, `Language Worker Process exited. Pid=${pid}. Exit ${how}${tail}`, true);
   }
@@ -235,7 +259,37 @@ export class HandlerSupervisor {
     this.launch();
   }
 
+  /**
+   * The real host waits in silence for up to its initialization timeout; a few seconds in, the
+   * playground says which port it waits on (status only: the console stays the host's own).
+   */
+  private watchSlowStart(generation: number): void {
+    this.endSlowStart();
+    this.slowTimer = setTimeout(() => {
+      if (generation !== this.generation || this.state !== 'starting') return;
+      this.slow = true;
+      this.sayWhySlow();
+    }, SLOW_START_NOTICE_MS);
+  }
+
+  private sayWhySlow(): void {
+    const notice = slowStartNotice(
+      this.options.port,
+      [...this.mentionedPorts],
+      SLOW_START_NOTICE_MS,
+      this.options.initializationTimeoutMs,
+    );
+    this.setState('starting', notice);
+  }
+
+  private endSlowStart(): void {
+    clearTimeout(this.slowTimer);
+    this.slowTimer = undefined;
+    this.slow = false;
+  }
+
   private kill(): void {
+    this.endSlowStart();
     this.abort.aborted = true;
     const child = this.child;
     this.child = undefined;

@@ -1,6 +1,7 @@
 import type { FunctionDef } from '../../core/app/functionJson';
 import { lookupSetting } from '../../core/app/settings';
 import { toPlain } from '../../core/json/jsonNode';
+import { readQueuesOptions } from '../../core/queues/queueOptions';
 import { timerTimeZone } from '../../core/timers/timeZone';
 import type { AppContext } from '../hostContext';
 import { invokeQueue, invokeTimer } from '../invocation/triggerInvocations';
@@ -19,11 +20,16 @@ export function startTriggers(
 ): void {
   const { queues, timers } = services;
   const config = context.config;
+  const queuesSection = config.queues && toPlain(config.queues);
+  const { maxDequeueCount } = readQueuesOptions(queuesSection, context.platform.processorCount()).options;
   for (const error of queues.configure(
     functions,
     config.queues && toPlain(config.queues),
     (fn, queue, message) => {
-      const rec = context.record('queue', `${queue} → ${fn.name}`);
+      // A retry says which attempt it is, so a person sees the message come back in the list.
+      const attempt =
+        message.dequeueCount > 1 ? ` (attempt ${message.dequeueCount} of ${maxDequeueCount})` : '';
+      const rec = context.record('queue', `${queue} → ${fn.name}${attempt}`);
       const producer = producers.get(message.id);
       if (producer) rec.causedBy = producer;
       return invokeQueue(context, fn, queue, message, rec).then((ok) => {
