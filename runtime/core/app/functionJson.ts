@@ -10,6 +10,8 @@ import {
 import type { AuthLevel } from './bindingTypes';
 import { ConfigReader } from './configReader';
 import type { Diagnostic } from './diagnostics';
+import { readRetryOptions, retryUnsupportedWarning } from './retryOptions';
+import type { RetryPolicy } from './retryOptions';
 import type { Settings } from './settings';
 import { lookupSetting, resolveSettingTokens } from './settings';
 import type { TimerTriggerDef } from './triggerBindings';
@@ -51,6 +53,8 @@ export interface FunctionDef {
   readonly http?: HttpTriggerDef;
   /** A timerTrigger function's parsed schedule and options. */
   readonly timer?: TimerTriggerDef;
+  /** function.json's `retry` policy, applied by the host's retry loop. */
+  readonly retry?: RetryPolicy;
   /** Synthesized from host.json `customHandler.http.routes`, not read from a function.json. */
   readonly synthesized?: boolean;
 }
@@ -128,6 +132,11 @@ export function readFunctionJson(name: string, text: string, settings: Settings)
     http = readHttpTrigger(name, trigger, bindingsNode.items[trigger.index] as JsonObject, r);
   }
   const disabled = readDisabled(name, root, settings, r);
+  const retryNode = getProp(root, 'retry');
+  const retry = readRetryOptions(retryNode, r);
+  if (retry && retry !== 'invalid' && trigger && trigger.typeLower !== 'timertrigger') {
+    r.warn(retryUnsupportedWarning(name), 'retry', retryNode);
+  }
 
   if (r.diagnostics.some((d) => d.severity === 'error') || !trigger) return { diagnostics: r.diagnostics };
   return {
@@ -141,6 +150,7 @@ export function readFunctionJson(name: string, text: string, settings: Settings)
       disabled,
       ...(http && { http }),
       ...(timer && { timer }),
+      ...(retry && retry !== 'invalid' && { retry }),
     },
     diagnostics: r.diagnostics,
   };

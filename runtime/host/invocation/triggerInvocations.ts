@@ -8,12 +8,15 @@ import { ADMIN_REASON, queueReason, timerReason } from '../../core/invocation/lo
 import { buildQueueInvocationBody } from '../../core/invocation/queuePayload';
 import { buildTimerInvocationBody } from '../../core/invocation/timerPayload';
 import type { JsonObject } from '../../core/json/jsonNode';
+import { getProp, jsonObject } from '../../core/json/jsonNode';
 import { NEVER_EXPIRES } from '../../core/queues/queueStore';
 import type { QueueMessage } from '../../core/queues/queueStore';
 import { functionRouteTemplate } from '../../core/routing/functionRoute';
 import type { AppContext } from '../hostContext';
 import { invokePayload } from './payloadInvoker';
 import { runInvocation } from './pipeline';
+import { runWithRetries } from './retryLoop';
+import type { RetryLoopOptions } from './retryLoop';
 import { newSysFacts } from './sysFacts';
 
 function sys(ctx: AppContext, fn: FunctionDef) {
@@ -51,29 +54,45 @@ export async function invokeQueue(
   return result.kind === 'succeeded' && rec.error === undefined;
 }
 
-/** One timer firing; true when the invocation succeeded. */
+/**
+ * One timer firing; true when an invocation succeeded. With a `retry` policy a failed attempt
+ * runs again, after the policy's delay on the host's clock, with `RetryContext` in Metadata.
+ */
 export async function invokeTimer(
   ctx: AppContext,
   fn: FunctionDef,
   info: JsonObject,
   reason: string,
-  rec: ExchangeRecorder,
+  retries: RetryLoopOptions,
 ): Promise<boolean> {
-  rec.hop('timer', 'host', undefined, `timer fired: ${reason}`);
-  const body = buildTimerInvocationBody(
-    fn.trigger.name,
-    info,
-    sys(ctx, fn),
-    fn.inputs.map((b) => b.name),
-  );
-  const result = await runInvocation(ctx, {
+  const executingReason = timerReason(new Date(ctx.now()).toISOString(), reason);
+  return runWithRetries(
+    ctx,
     fn,
-    rec,
-    reason: timerReason(new Date(ctx.now()).toISOString(), reason),
-    invoke: (id) => invokePayload(ctx, fn, body, rec, id),
-    finishExchange: true,
-  });
-  return result.kind === 'succeeded' && rec.error === undefined;
+    async (rec, retryContext) => {
+      rec.hop(
+        'timer',
+        'host',
+        undefined,
+        retryContext ? `timer fired: ${reason} (${attemptLabel(retryContext)})` : `timer fired: ${reason}`,
+      );
+      const body = buildTimerInvocationBody(
+        fn.trigger.name,
+        info,
+        sys(ctx, fn),
+        fn.inputs.map((b) => b.name),
+      );
+      const result = await runInvocation(ctx, {
+        fn,
+        rec,
+        reason: executingReason,
+        invoke: (id) => invokePayload(ctx, fn, withRetryContext(body, retryContext), rec, id),
+        finishExchange: true,
+      });
+      return result.kind === 'succeeded' && rec.error === undefined;
+    },
+    retries,
+  );
 }
 
 /**
@@ -144,4 +163,26 @@ export async function invokeFromAdmin(
     invoke: (id) => invokePayload(ctx, fn, body, rec, id),
     finishExchange: true,
   });
+}
+
+/** The body with `RetryContext` last in Metadata, after `sys`, where the host adds it. */
+function withRetryContext(body: JsonObject, retryContext: JsonObject | undefined): JsonObject {
+  if (!retryContext) return body;
+  const metadata = getProp(body, 'Metadata');
+  if (metadata?.kind !== 'object') return body;
+  return jsonObject(
+    body.entries.map(([k, v]) =>
+      v === metadata ? [k, jsonObject([...metadata.entries, ['RetryContext', retryContext]])] : [k, v],
+    ),
+  );
+}
+
+function attemptLabel(retryContext: JsonObject): string {
+  const count = getProp(retryContext, 'RetryCount');
+  const max = getProp(retryContext, 'MaxRetryCount');
+  const n = count?.kind === 'number' ? count.value : 0;
+  const m = max?.kind === 'number' ? max.value : 0;
+  return n === 0
+    ? `retry policy: up to ${m === -1 ? 'unlimited' : m} retries`
+    : `retry ${n} of ${m === -1 ? 'unlimited' : m}`;
 }

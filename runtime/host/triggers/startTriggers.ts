@@ -42,7 +42,14 @@ export function startTriggers(
     context.log('warning', 'Host.Startup', `host.json: ${error}`);
   }
   timers.configure(functions, timeZone(context), (fn, info, reason) =>
-    invokeTimer(context, fn, info, reason, context.record('timer', `${fn.name} (${reason})`)),
+    invokeTimer(context, fn, info, reason, {
+      record: (retry) =>
+        context.record(
+          'timer',
+          retry === 0 ? `${fn.name} (${reason})` : `${fn.name} (${reason}, retry ${retry})`,
+        ),
+      wait: (ms) => timers.waits.wait(fn.name, ms),
+    }),
   );
 }
 

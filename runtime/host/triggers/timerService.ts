@@ -7,6 +7,7 @@ import type { ScheduleStatus } from '../../core/timers/timerInfo';
 import { freshScheduleStatus, timerInfoJson } from '../../core/timers/timerInfo';
 import type { VirtualClock } from '../../core/time/virtualClock';
 import type { TimerState } from '../../core/control/protocol';
+import { ClockWaits } from './clockWaits';
 
 /** Runs one timer firing; `timerInfo` is the TimerInfo payload value. */
 export type TimerInvoker = (fn: FunctionDef, timerInfo: JsonObject, reason: string) => Promise<boolean>;
@@ -31,11 +32,14 @@ export class TimerService {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private invoke: TimerInvoker | undefined;
   timeZone = 'UTC';
+  /** Retry delays of timer functions, on the same clock so fast-forward reaches them. */
+  readonly waits: ClockWaits;
 
   constructor(
     private readonly clock: VirtualClock,
     private readonly onChange: () => void,
   ) {
+    this.waits = new ClockWaits(clock);
     clock.onJump(() => this.tick());
   }
 
@@ -72,9 +76,11 @@ export class TimerService {
     this.onChange();
   }
 
+  /** Stops the schedule; a pending retry ends as the SDK's does when its invocation is cancelled. */
   stop(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
+    this.waits.cancelAll();
   }
 
   /** Runs the function now, with a fresh TimerInfo, as admin invoke and "fire now" do. */
@@ -102,11 +108,13 @@ export class TimerService {
     return true;
   }
 
-  /** Moves the clock to the timer's next occurrence, which then fires. */
+  /** Moves the clock to the timer's pending retry or its next occurrence, whichever is first. */
   fastForward(name: string): number | undefined {
     const entry = this.entries.get(name);
-    if (!entry || entry.next === undefined) return undefined;
-    const target = entry.next;
+    const retryAt = this.waits.nextFor(name);
+    const next = entry?.next;
+    if (!entry || (next === undefined && retryAt === undefined)) return undefined;
+    const target = Math.min(next ?? Infinity, retryAt ?? Infinity);
     this.clock.advanceTo(target);
     return target;
   }
