@@ -51,6 +51,8 @@ describe('admin API (Core Tools, keys not enforced)', () => {
     await app.waitFor(() =>
       app.requests().some((r) => r.target === '/hello' && JSON.parse(r.body).Data.req.Body === 'from admin'),
     );
+    // The exchange is published when the invocation ends, which can be just after the handler saw it.
+    await app.waitFor(() => app.exchanges().some((x) => x.trigger === 'admin' && x.state !== 'in-progress'));
     const invoked = app.exchanges().find((x) => x.trigger === 'admin');
     expect(invoked?.functionName).toBe('hello');
     expect((await app.request('POST', '/admin/functions/hello')).status).toBe(400);
