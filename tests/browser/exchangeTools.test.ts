@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
@@ -11,7 +13,8 @@ import { noConsoleErrors, waitForHost } from './support/playground';
 let browser: Browser;
 let context: BrowserContext;
 const baseUrl = inject('baseUrl').replace(/\/$/, '');
-const SCREENSHOTS = '/work/helpers/screenshots';
+// Pictures for a person reviewing the layout; FCHP_SCREENSHOTS picks where (a temp folder by default).
+const SCREENSHOTS = process.env.FCHP_SCREENSHOTS ?? join(tmpdir(), 'fchp-screenshots');
 
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -117,6 +120,30 @@ test('resend, edit and resend, then compare the two side by side', async () => {
   await page.keyboard.press('Escape');
   await diff.getByRole('button', { name: 'Close comparison' }).click();
   await page.getByTestId('exchange-detail').waitFor();
+  noConsoleErrors(errors);
+  await page.close();
+}, 180_000);
+
+test('a queue message: edit and resend puts it in the enqueue form, changed text goes out', async () => {
+  const { page, errors } = await open();
+  await sendOnce(page);
+  const queued = page
+    .getByRole('list', { name: 'Invocations, newest first' })
+    .getByRole('button')
+    .filter({ hasText: 'processOrder' });
+  await queued.first().waitFor({ timeout: 15_000 });
+  await queued.first().click();
+  await exchangesPanel(page).getByRole('button', { name: 'Edit and resend' }).click();
+  const text = page.getByRole('textbox', { name: 'Message text' });
+  await expect.poll(() => page.evaluate('document.activeElement?.dataset.testid')).toBe('enqueue-text');
+  expect(await page.getByLabel('Queue name', { exact: true }).inputValue()).toBe('orders');
+  expect(await text.inputValue()).toContain('"id"');
+  const before = await queued.count();
+  await text.fill('{"id":4242,"quantity":1,"color":"red"}');
+  await page.getByRole('button', { name: 'Enqueue', exact: true }).click();
+  await expect.poll(() => queued.count(), { timeout: 15_000 }).toBe(before + 1);
+  await queued.first().click();
+  await page.getByTestId('exchange-detail').getByText('"id":4242').first().waitFor();
   noConsoleErrors(errors);
   await page.close();
 }, 180_000);

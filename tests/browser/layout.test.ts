@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
@@ -19,7 +21,8 @@ async function waitLonger(page: Page): Promise<void> {
 
 let browser: Browser;
 const baseUrl = inject('baseUrl').replace(/\/$/, '');
-const SCREENSHOTS = '/work/helpers/screenshots';
+// Pictures for a person reviewing the layout; FCHP_SCREENSHOTS picks where (a temp folder by default).
+const SCREENSHOTS = process.env.FCHP_SCREENSHOTS ?? join(tmpdir(), 'fchp-screenshots');
 
 beforeAll(async () => {
   browser = await launchBrowser();

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { MouseEvent } from 'react';
 import { useStore } from 'zustand';
+import type { HostState } from '../../runtime/core/control/protocol';
 import type { FilesStore } from '../stores/filesStore';
 import type { RuntimeStore } from '../stores/runtimeStore';
 import type { AppActions } from '../playground/appActions';
@@ -61,8 +62,7 @@ export function EmbedBar({ runtime, files, ui, actions, fullUrl, loadExample }: 
     void actions.fullPlaygroundLink(fullUrl).then((url) => window.open(url, '_blank', 'noopener'));
   };
   const tone = engineTone(engine);
-  const status =
-    engine.phase === 'running' && host ? `host ${host.state.toLowerCase()}` : engineLabel(engine);
+  const status = engine.phase === 'running' && host ? HOST_STATE_WORDS[host.state] : engineLabel(engine);
   return (
     <header className="embed-bar" role="toolbar" aria-label="Playground">
       <span className="embed-name" title={name}>
@@ -112,3 +112,11 @@ export function RunOverlay({ ui, actions }: { readonly ui: UiStore; readonly act
     </div>
   );
 }
+
+/** The host's state in words, never a state name in a sentence. */
+const HOST_STATE_WORDS: Record<HostState, string> = {
+  Starting: 'host starting',
+  Running: 'host running',
+  Error: 'host stopped by an error',
+  Stopped: 'host stopped',
+};

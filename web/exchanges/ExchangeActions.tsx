@@ -67,10 +67,20 @@ export function ExchangeActions({ exchange, session, others, onCompare }: Exchan
       .finally(() => setBusy(false));
   };
   const edit = () => {
-    if (!resend.ok || resend.plan.kind !== 'http') return;
-    session.stores.triggers.getState().compose(resend.plan.request);
-    showComposer();
+    if (!resend.ok) return;
+    const triggers = session.stores.triggers.getState();
+    if (resend.plan.kind === 'http') {
+      triggers.compose(resend.plan.request);
+      showComposer();
+    } else if (resend.plan.kind === 'queue') {
+      triggers.setQueueDraft({ queue: resend.plan.queue, text: resend.plan.text });
+      triggers.setTab('queues');
+      requestAnimationFrame(() =>
+        document.querySelector<HTMLTextAreaElement>('[data-testid="enqueue-text"]')?.focus(),
+      );
+    }
   };
+  const editable = resend.ok && resend.plan.kind !== 'timer';
   const why = !resend.ok ? resend.why : running ? undefined : 'The host is not running.';
 
   return (
@@ -79,11 +89,15 @@ export function ExchangeActions({ exchange, session, others, onCompare }: Exchan
         <button type="button" onClick={again} disabled={!resend.ok || !running || busy} title={why}>
           Resend
         </button>
-        {resend.ok && resend.plan.kind === 'http' && (
+        {editable && (
           <button
             type="button"
             onClick={edit}
-            title="Put this request in the composer to change it, then Send"
+            title={
+              resend.plan.kind === 'http'
+                ? 'Put this request in the composer to change it, then Send'
+                : 'Put this message in the enqueue form to change it, then Enqueue'
+            }
           >
             Edit and resend
           </button>
