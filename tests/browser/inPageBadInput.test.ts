@@ -1,8 +1,5 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage } from './support/browser';
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
 import {
   fileText,
   hostStatus,
@@ -12,35 +9,15 @@ import {
   terminalText,
   waitForHost,
 } from './support/playground';
-import { startStaticServer } from './support/staticServer';
-import type { StaticServer } from './support/staticServer';
+import { useStaticSite } from './support/staticSite';
 
 // Bad apps on the in-page engine, from the static build: each mistake a person makes in the
 // editor gets the message and the host behaviour the CLI gives (tests/integration/badInput.test.ts
 // checks the CLI's side). Files are changed and saved as Ctrl+S saves; requests go through Send.
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-let browser: Browser;
-let server: StaticServer;
+const site = useStaticSite();
 
-beforeAll(async () => {
-  server = await startStaticServer(join(ROOT, 'dist'));
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-/** The order example running in the page, and the console errors it logs. */
-async function openOrder(): Promise<{ page: Page; errors: string[] }> {
-  const opened = await openPage(browser, `${server.url}/?test&example=order`);
-  await waitForHost(opened.page);
-  expect(await opened.page.evaluate('window.__playground.stores.runtime.getState().engineKind')).toBe(
-    'inpage',
-  );
-  return opened;
-}
+const openOrder = () => site.openInPage('order');
 
 /** Changes handler.js with `edit` (which must change it) and saves it. */
 async function editHandler(page: Page, edit: (text: string) => string): Promise<void> {

@@ -1,36 +1,13 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage } from './support/browser';
-import { fileText, noConsoleErrors, saveFile, waitForHost } from './support/playground';
-import { startStaticServer } from './support/staticServer';
-import type { StaticServer } from './support/staticServer';
+import { expect, test } from 'vitest';
+import { fileText, noConsoleErrors, saveFile } from './support/playground';
+import { useStaticSite } from './support/staticSite';
 
 // Issue 11 points 7 and 8 on the in-page engine (a static site): the same notices as with the
 // local engine (tests/browser/failures.test.ts), since the host says them on every platform.
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-let browser: Browser;
-let server: StaticServer;
+const site = useStaticSite();
 
-beforeAll(async () => {
-  server = await startStaticServer(join(ROOT, 'dist'));
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function openOrder(): Promise<{ page: Page; errors: string[] }> {
-  const opened = await openPage(browser, `${server.url}/?test&example=order`);
-  await waitForHost(opened.page);
-  expect(await opened.page.evaluate('window.__playground.stores.runtime.getState().engineKind')).toBe(
-    'inpage',
-  );
-  return opened;
-}
+const openOrder = () => site.openInPage('order');
 
 test('in the page: a handler on the wrong port gets the notice, a syntax error the banner on its line', async () => {
   const { page, errors } = await openOrder();

@@ -1,31 +1,16 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, openPage } from './support/browser';
+import { expect, test } from 'vitest';
+import { openPage } from './support/browser';
 import { noConsoleErrors, waitForHost } from './support/playground';
-import { startStaticServer } from './support/staticServer';
-import type { StaticServer } from './support/staticServer';
+import { useStaticSite } from './support/staticSite';
 
 // 1,000 requests through the in-page engine, ten at a time, through the session (the path the
 // composer's Send takes: the control channel's http.request): every one answered 200, and every
 // one recorded as an exchange in the page. Counted, not timed.
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  server = await startStaticServer(join(ROOT, 'dist'));
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useStaticSite();
 
 test('1,000 requests through the in-page engine: all answered 200, all recorded, none lost', async () => {
-  const { page, errors } = await openPage(browser, `${server.url}/?test&example=hello`);
+  const { page, errors } = await openPage(site.browser, `${site.url}/?test&example=hello`);
   await waitForHost(page);
   expect(await page.evaluate('window.__playground.stores.runtime.getState().engineKind')).toBe('inpage');
   const result = await page.evaluate<{

@@ -1,24 +1,8 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from './support/browser';
+import { describe, expect, test } from 'vitest';
 import { noConsoleErrors, waitForHost } from './support/playground';
-import { startStaticServer } from './support/staticServer';
-import type { StaticServer } from './support/staticServer';
+import { useStaticSite } from './support/staticSite';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  server = await startStaticServer(join(ROOT, 'dist'));
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useStaticSite();
 
 /**
  * Runs before the page's scripts: what the page shows at the moment Send is first enabled (the
@@ -40,13 +24,13 @@ const WHEN_SEND_ENABLED = `(() => {
 
 describe('opening the page on a plain static host', () => {
   test('the app runs first with the plain editor and log; Monaco and xterm come once the host runs', async () => {
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('console', (m) => void (m.type() === 'error' && errors.push(m.text())));
     page.on('pageerror', (e) => void errors.push(e.message));
     await page.addInitScript(WHEN_SEND_ENABLED);
-    await page.goto(`${server.url}/?test`);
+    await page.goto(`${site.url}/?test`);
     await waitForHost(page);
 
     // The handler's code is readable and editable in the text area while the engine starts.
