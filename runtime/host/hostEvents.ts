@@ -2,6 +2,7 @@ import type { HostEvent } from '../core/control/protocol';
 import type { LogFields, LogLevel } from './hostContext';
 
 type Listener = (event: HostEvent) => void;
+type LogEvent = Extract<HostEvent, { type: 'log' }>;
 
 /** The host's event bus: logs, status, exchanges and trigger state go out through it. */
 export class HostEvents {
@@ -20,15 +21,18 @@ export class HostEvents {
   }
 
   log(level: LogLevel, category: string, message: string, fields: LogFields = {}, hidden = false): void {
-    this.emit({
+    // Field by field, in the protocol's order: two of these go out for every invocation.
+    const event: { -readonly [K in keyof LogEvent]: LogEvent[K] } = {
       type: 'log',
       time: new Date(this.now()).toISOString(),
       level,
       category,
       message,
-      ...fields,
-      ...(hidden && { hidden: true }),
-    });
+    };
+    if (fields.functionName !== undefined) event.functionName = fields.functionName;
+    if (fields.invocationId !== undefined) event.invocationId = fields.invocationId;
+    if (hidden) event.hidden = true;
+    this.emit(event);
   }
 
   /**

@@ -50,12 +50,16 @@ export function buildHttpMetadata(req: HttpRequestFacts, sys: SysFacts): JsonObj
   const meta = jsonObject();
   // Binding data is a case-insensitive dictionary: a later value replaces an earlier one in its
   // place and under the first key's spelling.
+  const at = new Map<string, number>();
   const put = (key: string, value: JsonNode | undefined) => {
     if (value === undefined || value.kind === 'null') return;
     const lower = key.toLowerCase();
-    const existing = meta.entries.findIndex(([k]) => k.toLowerCase() === lower);
-    if (existing >= 0) meta.entries[existing] = [meta.entries[existing]![0], value];
-    else meta.entries.push([key, value]);
+    const existing = at.get(lower);
+    if (existing !== undefined) meta.entries[existing] = [meta.entries[existing]![0], value];
+    else {
+      at.set(lower, meta.entries.length);
+      meta.entries.push([key, value]);
+    }
   };
   for (const [key, value] of jsonBodyProperties(req)) put(key, value);
   for (const [key, values] of req.query) {

@@ -61,6 +61,8 @@ function parseLevel(text: string): number | undefined {
  * longest wins; `default` matches every category; a later rule wins a tie.
  */
 export function minLevelFor(rules: readonly LogLevelRule[], category: string): number {
+  // Most hosts have no rules: every line of every invocation asks, so that case allocates nothing.
+  if (rules.length === 0) return FALLBACK_MIN;
   let best: LogLevelRule | undefined;
   const lower = category.toLowerCase();
   for (const rule of rules) {
@@ -76,7 +78,10 @@ export function isLevelShown(rules: readonly LogLevelRule[], category: string, l
 }
 
 // Core Tools' ColoredConsoleLogger prints these whatever the filter says.
-const ALWAYS_SHOWN = ['Worker process started and initialized.', 'Host lock lease acquired by instance ID'];
+const ALWAYS_SHOWN = [
+  'Worker process started and initialized.',
+  'Host lock lease acquired by instance ID',
+].map((p) => p.toLowerCase());
 
 /** Whether the console (CLI, playground terminal) prints a line. */
 export function isConsoleShown(
@@ -85,7 +90,8 @@ export function isConsoleShown(
   level: LogLevelName,
   message: string,
 ): boolean {
-  const lower = message.toLowerCase();
-  if (ALWAYS_SHOWN.some((p) => lower.startsWith(p.toLowerCase()))) return true;
-  return isLevelShown(rules, category, level);
+  if (isLevelShown(rules, category, level)) return true;
+  return ALWAYS_SHOWN.some(
+    (p) => message.length >= p.length && message.slice(0, p.length).toLowerCase() === p,
+  );
 }
