@@ -11,22 +11,24 @@ import { noConsoleErrors, waitForHost } from './support/playground';
 // copy as curl / fetch / curl to the handler, each run as a person would, the copies for real.
 
 let browser: Browser;
-let context: BrowserContext;
 const baseUrl = inject('baseUrl').replace(/\/$/, '');
 // Pictures for a person reviewing the layout; FCHP_SCREENSHOTS picks where (a temp folder by default).
 const SCREENSHOTS = process.env.FCHP_SCREENSHOTS ?? join(tmpdir(), 'fchp-screenshots');
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1400, height: 900 } });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
 });
 afterAll(async () => {
-  await context?.close();
   await browser?.close();
 });
 
+/** A page in a context of its own: the playground keeps work per origin, so tests must not share one. */
 async function open(): Promise<{ page: Page; errors: string[] }> {
+  const context: BrowserContext = await browser.newContext({
+    acceptDownloads: true,
+    viewport: { width: 1400, height: 900 },
+  });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (m) => {
