@@ -31,7 +31,6 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,6 +40,7 @@ import { whyBuild } from '../scripts/buildState.mjs';
 import { createNodeHost } from '../runtime/node/nodeHost';
 import { startPlaygroundServer } from '../runtime/node/playgroundServer/server';
 import { launchBrowser } from '../tests/browser/support/browser';
+import { scriptPageRoutes } from '../tests/browser/support/scriptPage';
 import { startStaticServer } from '../tests/browser/support/staticServer';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -196,22 +196,14 @@ async function inPageLatencies(browser: Browser, dist?: string): Promise<number[
 
 /** The same calls on a page with the in-page engine and the control connection only. */
 async function engineOnlyLatencies(browser: Browser): Promise<number[]> {
-  const harness = await build({
-    entryPoints: [join(ROOT, 'bench/support/engineOnlyHarness.mjs')],
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    target: 'es2022',
-    write: false,
-    logLevel: 'warning',
-  });
-  const server = await startStaticServer(join(ROOT, 'dist'), {
-    '/__bench/engine.html': {
-      type: 'text/html; charset=utf-8',
-      body: '<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><title>engine only</title><script src="/__bench/engine.js"></script>',
-    },
-    '/__bench/engine.js': { type: 'text/javascript', body: harness.outputFiles[0]!.text },
-  });
+  const server = await startStaticServer(
+    join(ROOT, 'dist'),
+    await scriptPageRoutes(
+      join(ROOT, 'bench/support/engineOnlyHarness.mjs'),
+      '/__bench/engine',
+      'engine only',
+    ),
+  );
   const page: Page = await browser.newPage();
   try {
     await page.goto(`${server.url}/__bench/engine.html`);

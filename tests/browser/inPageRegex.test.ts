@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { build } from 'esbuild';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, openPage } from './support/browser';
 import { noConsoleErrors } from './support/playground';
+import { scriptPageRoutes } from './support/scriptPage';
 import { startStaticServer } from './support/staticServer';
 import type { StaticServer } from './support/staticServer';
 
@@ -17,22 +17,14 @@ let browser: Browser;
 let server: StaticServer;
 
 beforeAll(async () => {
-  const harness = await build({
-    entryPoints: [join(ROOT, 'tests/browser/support/inPageHarness.mjs')],
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    target: 'es2022',
-    write: false,
-    logLevel: 'warning',
-  });
-  server = await startStaticServer(join(ROOT, 'dist'), {
-    '/__inpage/harness.html': {
-      type: 'text/html; charset=utf-8',
-      body: '<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><title>harness</title><script src="/__inpage/harness.js"></script>',
-    },
-    '/__inpage/harness.js': { type: 'text/javascript', body: harness.outputFiles[0]!.text },
-  });
+  server = await startStaticServer(
+    join(ROOT, 'dist'),
+    await scriptPageRoutes(
+      join(ROOT, 'tests/browser/support/inPageHarness.mjs'),
+      '/__inpage/harness',
+      'harness',
+    ),
+  );
   browser = await launchBrowser();
 });
 afterAll(async () => {
