@@ -73,14 +73,32 @@ export interface SandboxReady {
   readonly t: 'fchp-sandbox-ready';
 }
 
-/** Page → iframe (window message), once: the worker sources, and the port for everything after. */
+/**
+ * Page → iframe (window message), once: the port for everything after, and the worker sources as
+ * text unless the iframe's document named their addresses (SandboxWorkerUrls).
+ */
 export interface SandboxBoot {
   readonly t: 'fchp-sandbox-boot';
-  /** Classic-worker script of the host worker (build/inpage/host-worker.js). */
-  readonly hostWorker: string;
-  /** Classic-worker script of the handler worker (build/inpage/handler-worker.js). */
-  readonly handlerWorker: string;
+  /** The workers' scripts as text: both or neither. */
+  readonly scripts?: {
+    /** Classic-worker script of the host worker (build/inpage/host-worker.js). */
+    readonly hostWorker: string;
+    /** Classic-worker script of the handler worker (build/inpage/handler-worker.js). */
+    readonly handlerWorker: string;
+  };
   readonly port: MessagePort;
+}
+
+/**
+ * Where the workers' scripts are, as absolute addresses of the site, written into the iframe's
+ * document: its workers load them themselves (importScripts, a classic script load that needs no
+ * CORS), so the page neither fetches nor copies them and the workers start before the page has
+ * finished opening. Only where the site's files load without CORP, i.e. not in a cross-origin
+ * isolated page.
+ */
+export interface SandboxWorkerUrls {
+  readonly hostWorker: string;
+  readonly handlerWorker: string;
 }
 
 /** Page → iframe, on the sandbox port. */
@@ -95,7 +113,18 @@ export type ToSandbox =
    */
   | { readonly t: 'probe'; readonly id: number; readonly source: string; readonly port: MessagePort }
   /** How many workers the sandbox runs now (diagnostics and leak checks); answered by 'stats'. */
-  | { readonly t: 'stats'; readonly id: number };
+  | { readonly t: 'stats'; readonly id: number }
+  /**
+   * The workers' scripts as text, once the page is idle, when the workers first loaded them from
+   * their addresses: later workers (a handler restart, a host reload) are made from the text, so
+   * they need no network. Answered by 'scripts-kept'.
+   */
+  | {
+      readonly t: 'scripts';
+      readonly id: number;
+      readonly hostWorker: string;
+      readonly handlerWorker: string;
+    };
 
 /** Iframe → page, on the sandbox port. */
 export type FromSandbox =
@@ -106,6 +135,8 @@ export type FromSandbox =
   | { readonly t: 'stopped'; readonly id: number }
   /** Workers alive now: host workers and probes, and the handler workers they started. */
   | { readonly t: 'stats'; readonly id: number; readonly runs: number; readonly handlers: number }
+  /** Workers started from now on are made from the scripts' text (answers 'scripts'). */
+  | { readonly t: 'scripts-kept'; readonly id: number }
   /** The iframe's `self.origin`, for the page's checks and tests. */
   | { readonly t: 'probe-started'; readonly id: number; readonly origin: string };
 

@@ -314,7 +314,7 @@ describe('the playground on a plain static host', () => {
     }
   });
 
-  test('on a host that sends public/_headers (cross-origin isolated), the in-page engine runs too', async () => {
+  test('on a host that sends public/_headers (cross-origin isolated), the in-page engine runs too, its scripts posted by the page', async () => {
     const headers = Object.fromEntries(
       readFileSync(join(ROOT, 'public/_headers'), 'utf8')
         .split('\n')
@@ -325,9 +325,23 @@ describe('the playground on a plain static host', () => {
     expect(Object.keys(headers)).toContain('Cross-Origin-Embedder-Policy');
     const isolated = await startStaticServer(join(ROOT, 'dist'), {}, headers);
     try {
-      const { page, errors } = await openPage(browser, `${isolated.url}/?test`);
+      const page = await browser.newPage();
+      const errors: string[] = [];
+      page.on('console', (m) => void (m.type() === 'error' && errors.push(m.text())));
+      page.on('pageerror', (e) => void errors.push(e.message));
+      const scriptsFetchedByPage: string[] = [];
+      page.on('request', (r) => {
+        if (/-worker-[\w-]+\.js$/.test(r.url()) && r.frame() === page.mainFrame())
+          scriptsFetchedByPage.push(r.url());
+      });
+      await page.goto(`${isolated.url}/?test`);
       expect(await page.evaluate('self.crossOriginIsolated')).toBe(true);
       await waitForHost(page);
+      // Isolated, the sandbox could load only scripts served with CORP: the page posts them as text.
+      expect(scriptsFetchedByPage.map((url) => /(host|handler)-worker/.exec(url)?.[1]).sort()).toEqual([
+        'handler',
+        'host',
+      ]);
       expect(await page.evaluate('window.__playground.stores.runtime.getState().engineKind')).toBe('inpage');
       await page.getByTestId('composer-send').click();
       await expect

@@ -1,6 +1,11 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { noConsoleErrors, waitForHost } from './support/playground';
+import { noConsoleErrors, saveFile, waitForHost } from './support/playground';
 import { useStaticSite } from './support/staticSite';
+import { startStaticServer } from './support/staticServer';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 const site = useStaticSite();
 
@@ -23,15 +28,26 @@ const WHEN_SEND_ENABLED = `(() => {
 })();`;
 
 describe('opening the page on a plain static host', () => {
-  test('the app runs first with the plain editor and log; Monaco and xterm come once the host runs', async () => {
+  test('the sandbox loads the workers itself; the app runs first with the plain editor and log; Monaco and xterm come once the host runs', async () => {
     const context = await site.browser.newContext();
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('console', (m) => void (m.type() === 'error' && errors.push(m.text())));
     page.on('pageerror', (e) => void errors.push(e.message));
+    const workerScripts: { file: string; byPage: boolean }[] = [];
+    page.on('request', (r) => {
+      const file = /(host|handler)-worker-[\w-]+\.js$/.exec(r.url());
+      if (file) workerScripts.push({ file: file[1]!, byPage: r.frame() === page.mainFrame() });
+    });
     await page.addInitScript(WHEN_SEND_ENABLED);
     await page.goto(`${site.url}/?test`);
     await waitForHost(page);
+
+    // The sandbox's workers loaded their scripts themselves; the page fetched none of them.
+    expect(workerScripts.sort((a, b) => a.file.localeCompare(b.file))).toEqual([
+      { file: 'handler', byPage: false },
+      { file: 'host', byPage: false },
+    ]);
 
     // The handler's code is readable and editable in the text area while the engine starts.
     expect(await page.evaluate('window.__atSendEnabled')).toEqual({
@@ -57,5 +73,48 @@ describe('opening the page on a plain static host', () => {
       .toContain(firstLine.trim());
     noConsoleErrors(errors);
     await context.close();
+  });
+
+  test('once the page is idle the sandbox keeps the scripts: a handler restart needs no network', async () => {
+    const server = await startStaticServer(join(ROOT, 'dist'));
+    const context = await site.browser.newContext();
+    try {
+      const page = await context.newPage();
+      // Monaco's own workers and font, still on their way when the site goes, fail to load: not
+      // the engine's concern. The engine's scripts must not be asked for again.
+      const engineScriptsFailed: string[] = [];
+      page.on('requestfailed', (r) => {
+        if (/(host|handler)-worker/.test(r.url())) engineScriptsFailed.push(r.url());
+      });
+      await page.goto(`${server.url}/?test&example=hello`);
+      await waitForHost(page);
+      await page
+        .locator('iframe[data-engine="inpage"][data-scripts="kept"]')
+        .waitFor({ state: 'attached', timeout: 30_000 });
+      await server.close(); // the site is gone: nothing more can be fetched from it
+
+      const handler = (await page.evaluate(
+        'window.__playground.stores.files.getState().files["handler.js"]',
+      )) as string;
+      // A changed handler (another status) restarts the handler worker, from the kept text.
+      await saveFile(
+        page,
+        'handler.js',
+        handler.replace("res.end('hello world')", "res.statusCode = 203;\n    res.end('hello world')"),
+      );
+      await expect
+        .poll(
+          () =>
+            page.evaluate(
+              "window.__playground.session.sendRequest({ method: 'GET', path: '/api/hello', headers: [], body: '' }).then((r) => r.status)",
+            ),
+          { timeout: 30_000 },
+        )
+        .toBe(203);
+      expect(engineScriptsFailed).toEqual([]);
+    } finally {
+      await context.close();
+      await server.close();
+    }
   });
 });

@@ -1,3 +1,5 @@
+import type { SandboxWorkerUrls } from '../../runtime/inpage/protocol';
+
 /**
  * The in-page engine's scripts as text, which `npm run build:inpage` writes to build/inpage/.
  * The workers' scripts are each a lazy chunk, fetched when the in-page engine boots, so the first
@@ -16,6 +18,16 @@ const eager = import.meta.glob<string>('../../build/inpage/sandbox.js', {
   eager: true,
 });
 
+/**
+ * The workers' scripts as files of the site (the same builds): the sandbox's workers load these
+ * themselves where they can (sandboxFrame.ts workerUrlsFor), and the text above is not fetched.
+ */
+const urls = import.meta.glob<string>(['../../build/inpage/*.js', '!**/sandbox.js'], {
+  query: '?url',
+  import: 'default',
+  eager: true,
+});
+
 export interface InPageBundles {
   /** The sandbox iframe's program. */
   readonly sandbox: string;
@@ -25,6 +37,15 @@ export interface InPageBundles {
 
 /** The sandbox iframe's program, if this build has the in-page engine. */
 export const sandboxScript: string | undefined = eager['../../build/inpage/sandbox.js'];
+
+const hostWorkerUrl = urls['../../build/inpage/host-worker.js'];
+const handlerWorkerUrl = urls['../../build/inpage/handler-worker.js'];
+
+/** Where the workers' scripts are, relative to the page, if this build has them. */
+export const workerScriptUrls: SandboxWorkerUrls | undefined =
+  hostWorkerUrl !== undefined && handlerWorkerUrl !== undefined
+    ? { hostWorker: hostWorkerUrl, handlerWorker: handlerWorkerUrl }
+    : undefined;
 
 function missing(name: string): Error {
   return new Error(

@@ -2,15 +2,16 @@ import type {
   FromSandbox,
   HostInput,
   HostOutput,
-  SandboxBoot,
+  SandboxWorkerUrls,
   ToSandbox,
 } from '../../runtime/inpage/protocol';
-import { SANDBOX_ATTRIBUTE, sandboxDocument } from '../../runtime/inpage/sandbox/sandboxDocument';
 import type { Engine, EngineProcess } from './engine';
 import { EngineBootError } from './engine';
 import type { InPageBundles } from './inPageBundles';
+import { openSandboxFrame, type SandboxFrame } from './sandboxFrame';
 
-export const DEFAULT_SANDBOX_TIMEOUT_MS = 10_000;
+export { DEFAULT_SANDBOX_TIMEOUT_MS } from './sandboxFrame';
+
 /** What a shell reports for a process ended by SIGKILL, as kill() ends the host worker. */
 export const KILLED_EXIT_CODE = 137;
 
@@ -22,17 +23,28 @@ export interface InPageEngineOptions {
    * without waiting for the workers' scripts. Otherwise it comes with `loadBundles`.
    */
   readonly sandboxScript?: string;
+  /**
+   * Where the workers' scripts are (sandboxFrame.ts workerUrlsFor): the sandbox's workers load
+   * them themselves and `loadBundles` is not called.
+   */
+  readonly workerUrls?: SandboxWorkerUrls | undefined;
+  /**
+   * A sandbox the page started opening before the engine was made (earlySandbox.ts), taken by
+   * the first boot; undefined when there is none or it was taken.
+   */
+  readonly takeEarlySandbox?: () => Promise<SandboxFrame> | undefined;
+  /**
+   * With `workerUrls`: when the page is idle enough to fetch the scripts' text (after the first
+   * answer), the sandbox is given it, so that later workers need no network.
+   */
+  readonly keepScriptsWhen?: () => Promise<unknown>;
   /** How long the sandbox iframe may take to answer before boot() gives up. */
   readonly timeoutMs?: number;
   /** The host's process environment. */
   readonly env?: Readonly<Record<string, string>>;
 }
 
-/** The iframe and the port to its program, once booted. */
-interface Sandbox {
-  readonly iframe: HTMLIFrameElement;
-  readonly port: MessagePort;
-}
+type Sandbox = SandboxFrame;
 
 /**
  * Runs the host in a Web Worker and the handler in another, inside a hidden sandboxed iframe
@@ -46,7 +58,8 @@ export class InPageEngine implements Engine {
   private files: Record<string, string> = {};
   private readonly hosts = new Map<number, InPageHostProcess>();
   private readonly probes = new Map<number, (origin: string) => void>();
-  private readonly stops = new Map<number, () => void>();
+  /** Requests sent to the sandbox that wait for their answer ('stopped', 'scripts-kept'), by id. */
+  private readonly answers = new Map<number, () => void>();
   private readonly statsWaiters = new Map<number, (stats: { runs: number; handlers: number }) => void>();
   private nextId = 1;
   private disposed = false;
@@ -127,7 +140,7 @@ export class InPageEngine implements Engine {
 
   /** Asks the sandbox to terminate worker `id`; resolves once it has. */
   private stop(id: number): Promise<void> {
-    const stopped = new Promise<void>((resolve) => this.stops.set(id, resolve));
+    const stopped = new Promise<void>((resolve) => this.answers.set(id, resolve));
     this.tell({ t: 'stop', id });
     return stopped;
   }
@@ -145,85 +158,42 @@ export class InPageEngine implements Engine {
     sandbox.iframe.remove();
   }
 
-  /**
-   * Makes the iframe, waits for its program, and hands it the scripts and its port. When the
-   * sandbox's program is at hand already, the iframe (a process of its own) starts while the
-   * workers' scripts are fetched.
-   */
+  /** The sandbox opened before this engine existed, if it was handed one, or a new one. */
   private async createSandbox(): Promise<Sandbox> {
-    const failed = (e: unknown) => {
-      this.booting = undefined;
-      throw e instanceof EngineBootError ? e : new EngineBootError('error', (e as Error).message);
-    };
-    const loading = this.options.loadBundles().catch(failed);
-    loading.catch(() => undefined); // awaited below; a failure is reported once, from there
-    const sandboxScript = this.options.sandboxScript ?? (await loading).sandbox;
-    const iframe = document.createElement('iframe');
-    iframe.setAttribute('sandbox', SANDBOX_ATTRIBUTE);
-    iframe.title = 'In-page engine';
-    iframe.hidden = true;
-    iframe.tabIndex = -1;
-    iframe.setAttribute('aria-hidden', 'true');
-    iframe.dataset.engine = 'inpage';
-    iframe.srcdoc = sandboxDocument(sandboxScript);
-
-    const timeoutMs = this.options.timeoutMs ?? DEFAULT_SANDBOX_TIMEOUT_MS;
-    const channel = new MessageChannel();
-    const booted = new Promise<void>((resolve, reject) => {
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const fail = (e: unknown) => {
-        clearTimeout(timer);
-        window.removeEventListener('message', onReady);
-        reject(e);
-      };
-      // Counted once the scripts are here: a slow network is not a blocked sandbox.
-      loading.then(() => {
-        timer = setTimeout(() => {
-          fail(
-            new EngineBootError(
-              'timeout',
-              `The in-page engine's sandbox did not start within ${timeoutMs / 1000} s. ` +
-                'A browser extension or a content security policy may be blocking sandboxed frames or workers.',
-            ),
-          );
-        }, timeoutMs);
-      }, fail);
-      const onReady = (event: MessageEvent) => {
-        // Only our own iframe; its origin is opaque, so the source is what identifies it.
-        if (
-          event.source !== iframe.contentWindow ||
-          (event.data as { t?: unknown })?.t !== 'fchp-sandbox-ready'
-        )
-          return;
-        window.removeEventListener('message', onReady);
-        loading.then((bundles) => {
-          const boot: SandboxBoot = {
-            t: 'fchp-sandbox-boot',
-            hostWorker: bundles.hostWorker,
-            handlerWorker: bundles.handlerWorker,
-            port: channel.port2,
-          };
-          iframe.contentWindow?.postMessage(boot, '*', [channel.port2]);
-        }, fail);
-      };
-      window.addEventListener('message', onReady);
-      channel.port1.onmessage = (event: MessageEvent) => {
-        if ((event.data as { t?: unknown })?.t !== 'booted') return;
-        clearTimeout(timer);
-        channel.port1.onmessage = (e: MessageEvent) => this.receive(e.data);
-        resolve();
-      };
-    });
-    document.body.append(iframe);
+    const early = this.options.takeEarlySandbox?.();
+    const opening =
+      early ??
+      (async () => {
+        const sandboxScript =
+          this.options.sandboxScript ?? (await this.options.loadBundles().catch(asBootError)).sandbox;
+        return openSandboxFrame({
+          sandboxScript,
+          workerUrls: this.options.workerUrls,
+          loadBundles: this.options.loadBundles,
+          ...(this.options.timeoutMs !== undefined && { timeoutMs: this.options.timeoutMs }),
+        });
+      })();
     try {
-      await booted;
+      const frame = await opening;
+      frame.port.onmessage = (e: MessageEvent) => this.receive(e.data);
+      if (this.options.workerUrls) void this.options.keepScriptsWhen?.().then(() => this.keepScripts(frame));
+      return frame;
     } catch (e) {
-      iframe.remove();
-      channel.port1.close();
       this.booting = undefined;
       throw e;
     }
-    return { iframe, port: channel.port1 };
+  }
+
+  /** Hands the workers' scripts to the sandbox (keepScriptsWhen); a failure leaves the addresses in use. */
+  private async keepScripts(frame: SandboxFrame): Promise<void> {
+    const bundles = await this.options.loadBundles().catch(() => undefined);
+    if (!bundles || this.disposed || this.sandbox !== frame) return;
+    const id = this.nextId++;
+    const kept = new Promise<void>((resolve) => this.answers.set(id, resolve));
+    this.tell({ t: 'scripts', id, hostWorker: bundles.hostWorker, handlerWorker: bundles.handlerWorker });
+    await kept;
+    // Said on the iframe too, where a test or a diagnosis can see it.
+    frame.iframe.dataset.scripts = 'kept';
   }
 
   private receive(value: unknown): void {
@@ -234,9 +204,9 @@ export class InPageEngine implements Engine {
     } else if (message.t === 'stats') {
       this.statsWaiters.get(message.id)?.({ runs: message.runs, handlers: message.handlers });
       this.statsWaiters.delete(message.id);
-    } else if (message.t === 'stopped') {
-      this.stops.get(message.id)?.();
-      this.stops.delete(message.id);
+    } else if (message.t === 'stopped' || message.t === 'scripts-kept') {
+      this.answers.get(message.id)?.();
+      this.answers.delete(message.id);
     } else if (message.t === 'probe-started') {
       this.probes.get(message.id)?.(message.origin);
       this.probes.delete(message.id);
@@ -317,6 +287,10 @@ class InPageHostProcess implements EngineProcess {
   }
 }
 
+function asBootError(e: unknown): never {
+  throw e instanceof EngineBootError ? e : new EngineBootError('error', (e as Error).message);
+}
+
 function readFromSandbox(value: unknown): FromSandbox | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const m = value as Record<string, unknown>;
@@ -325,6 +299,7 @@ function readFromSandbox(value: unknown): FromSandbox | undefined {
   if (m.t === 'host-failed' && typeof m.message === 'string') return { t: m.t, id: m.id, message: m.message };
   if (m.t === 'probe-started' && typeof m.origin === 'string') return { t: m.t, id: m.id, origin: m.origin };
   if (m.t === 'stopped') return { t: 'stopped', id: m.id };
+  if (m.t === 'scripts-kept') return { t: 'scripts-kept', id: m.id };
   if (m.t === 'stats' && typeof m.runs === 'number' && typeof m.handlers === 'number') {
     return { t: 'stats', id: m.id, runs: m.runs, handlers: m.handlers };
   }

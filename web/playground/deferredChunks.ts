@@ -53,6 +53,11 @@ export function loadDeferredChunksNow(): void {
   releaseNow?.();
 }
 
+/** Resolves once the hold (if any) is over: when the page may fetch what can wait. */
+export function deferredChunksReleased(): Promise<void> {
+  return deferred(() => Promise.resolve())();
+}
+
 /** `load`, started once the hold (if any) is over: for React.lazy and dynamic imports. */
 export function deferred<T>(load: () => Promise<T>): () => Promise<T> {
   return () => (held ?? Promise.resolve()).then(load);

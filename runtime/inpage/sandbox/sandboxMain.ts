@@ -2,12 +2,15 @@
  * The script of the sandbox iframe (sandbox="allow-scripts", opaque origin). It owns every
  * worker of the in-page engine, because only a document can start one: the host worker for each
  * host run, the handler workers each host asks for, and probes. Workers are classic and made
- * from blob: URLs created here, the one kind an opaque-origin document can start; their scripts
- * come from the page by postMessage, since this document cannot fetch the site's files.
+ * from blob: URLs created here, the one kind an opaque-origin document can start. Each either
+ * loads its script from the site (importScripts, when the page wrote the addresses into this
+ * document) or is made from the script's text, which the page then posts (this document cannot
+ * fetch the site's files).
  */
 import type { FromSandbox, HandlerBoot, HostWorkerInit, SandboxReady, SupervisorEvent } from '../protocol';
-import { readSandboxBoot, readSupervisorRequest, readToSandbox } from './sandboxMessages';
-import { spareWorker } from './spareWorker';
+import { WORKER_URLS_META } from './sandboxDocument';
+import { readSandboxBoot, readSupervisorRequest, readToSandbox, readWorkerUrls } from './sandboxMessages';
+import { spareWorker, type SpareWorker } from './spareWorker';
 
 /** A worker the page asked for, with the handler workers it started. */
 interface Run {
@@ -20,13 +23,40 @@ function scriptUrl(source: string): string {
   return URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
 }
 
+/**
+ * A worker that loads its script from the site itself: importScripts is a classic script load,
+ * which needs no CORS, so this opaque-origin document may start it, and the page neither fetches
+ * nor copies the script.
+ */
+function loaderUrl(address: string): string {
+  return scriptUrl(`importScripts(${JSON.stringify(address)});`);
+}
+
 function start(): void {
+  const urls = readWorkerUrls(
+    document.querySelector(`meta[name="${WORKER_URLS_META}"]`)?.getAttribute('content'),
+  );
+  // Made at once, while the page is still opening: the workers' scripts load and run meanwhile.
+  const early = urls && {
+    hosts: spareWorker(loaderUrl(urls.hostWorker), 'host'),
+    handlers: spareWorker(loaderUrl(urls.handlerWorker), 'handler'),
+  };
   const onBoot = (event: MessageEvent) => {
     if (event.source !== window.parent) return; // only the page that made this iframe
     const boot = readSandboxBoot(event.data);
     if (!boot) return;
+    if (!boot.scripts && !early) return; // nothing to start workers from: the page's boot times out
     window.removeEventListener('message', onBoot);
-    serve(boot.port, scriptUrl(boot.hostWorker), scriptUrl(boot.handlerWorker));
+    if (boot.scripts) {
+      early?.hosts.discard();
+      early?.handlers.discard();
+      const { hostWorker, handlerWorker } = boot.scripts;
+      serve(
+        boot.port,
+        spareWorker(scriptUrl(hostWorker), 'host'),
+        spareWorker(scriptUrl(handlerWorker), 'handler'),
+      );
+    } else if (early) serve(boot.port, early.hosts, early.handlers);
   };
   window.addEventListener('message', onBoot);
   // The page's origin is not known here (this document's is opaque), hence '*': the message says
@@ -34,10 +64,8 @@ function start(): void {
   window.parent.postMessage({ t: 'fchp-sandbox-ready' } satisfies SandboxReady, '*');
 }
 
-function serve(page: MessagePort, hostUrl: string, handlerUrl: string): void {
+function serve(page: MessagePort, hosts: SpareWorker, handlers: SpareWorker): void {
   const runs = new Map<number, Run>();
-  const hosts = spareWorker(hostUrl, 'host');
-  const handlers = spareWorker(handlerUrl, 'handler');
   const tell = (message: FromSandbox) => page.postMessage(message);
 
   const stop = (id: number) => {
@@ -111,6 +139,11 @@ function serve(page: MessagePort, hostUrl: string, handlerUrl: string): void {
         tell({ t: 'stats', id: request.id, runs: runs.size, handlers });
         return;
       }
+      case 'scripts':
+        hosts.use(scriptUrl(request.hostWorker));
+        handlers.use(scriptUrl(request.handlerWorker));
+        tell({ t: 'scripts-kept', id: request.id });
+        return;
       case 'probe': {
         stop(request.id);
         const worker = new Worker(scriptUrl(request.source), { name: `probe ${request.id}` });

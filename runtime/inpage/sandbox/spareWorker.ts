@@ -10,9 +10,14 @@
 export interface SpareWorker {
   /** The spare if there is one and it is sound, else a fresh worker. */
   take(): Worker;
+  /** Ends the spare, unused: the sandbox was given other scripts. */
+  discard(): void;
+  /** Workers made from now on start from `url` (the same script, from another source). */
+  use(url: string): void;
 }
 
-export function spareWorker(url: string, name: string): SpareWorker {
+export function spareWorker(firstUrl: string, name: string): SpareWorker {
+  let url = firstUrl;
   let spare: { worker: Worker; failed: boolean } | undefined;
 
   const make = () => {
@@ -36,6 +41,13 @@ export function spareWorker(url: string, name: string): SpareWorker {
       }
       entry?.worker.terminate();
       return new Worker(url, { name });
+    },
+    discard() {
+      spare?.worker.terminate();
+      spare = undefined;
+    },
+    use(next) {
+      url = next;
     },
   };
 }

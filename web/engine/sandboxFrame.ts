@@ -1,0 +1,124 @@
+import type { SandboxBoot, SandboxWorkerUrls } from '../../runtime/inpage/protocol';
+import { SANDBOX_ATTRIBUTE, sandboxDocument } from '../../runtime/inpage/sandbox/sandboxDocument';
+import { EngineBootError } from './engine';
+import type { InPageBundles } from './inPageBundles';
+
+export const DEFAULT_SANDBOX_TIMEOUT_MS = 10_000;
+
+/** The iframe and the port to its program, once booted. */
+export interface SandboxFrame {
+  readonly iframe: HTMLIFrameElement;
+  readonly port: MessagePort;
+}
+
+export interface SandboxFrameOptions {
+  /** The sandbox's program (small: it comes with the page). */
+  readonly sandboxScript: string;
+  /**
+   * Where the workers' scripts are: the iframe's workers then load them themselves, and
+   * `loadBundles` is never called. Without it the page fetches the scripts and posts them.
+   */
+  readonly workerUrls?: SandboxWorkerUrls | undefined;
+  /** The workers' scripts as text, when there are no `workerUrls`. */
+  readonly loadBundles: () => Promise<Pick<InPageBundles, 'hostWorker' | 'handlerWorker'>>;
+  /** How long the iframe may take to answer once the scripts are at hand. */
+  readonly timeoutMs?: number;
+}
+
+/**
+ * Makes the hidden sandbox iframe (scripts allowed, the site's origin withheld), waits for its
+ * program and hands it its port, with the workers' scripts or the iframe's own addresses of them.
+ * Rejects with an EngineBootError, the iframe removed, when it cannot.
+ */
+export function openSandboxFrame(options: SandboxFrameOptions): Promise<SandboxFrame> {
+  const { workerUrls } = options;
+  const loading = workerUrls
+    ? Promise.resolve(undefined)
+    : options.loadBundles().catch((e: unknown) => {
+        throw e instanceof EngineBootError ? e : new EngineBootError('error', (e as Error).message);
+      });
+  loading.catch(() => undefined); // awaited below; a failure is reported once, from there
+
+  const iframe = document.createElement('iframe');
+  iframe.setAttribute('sandbox', SANDBOX_ATTRIBUTE);
+  iframe.title = 'In-page engine';
+  iframe.hidden = true;
+  iframe.tabIndex = -1;
+  iframe.setAttribute('aria-hidden', 'true');
+  iframe.dataset.engine = 'inpage';
+  iframe.srcdoc = sandboxDocument(options.sandboxScript, workerUrls);
+
+  const timeoutMs = options.timeoutMs ?? DEFAULT_SANDBOX_TIMEOUT_MS;
+  const channel = new MessageChannel();
+  const booted = new Promise<void>((resolve, reject) => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const fail = (e: unknown) => {
+      clearTimeout(timer);
+      window.removeEventListener('message', onReady);
+      reject(e);
+    };
+    // Counted once the scripts are here: a slow network is not a blocked sandbox.
+    loading.then(() => {
+      timer = setTimeout(() => {
+        fail(
+          new EngineBootError(
+            'timeout',
+            `The in-page engine's sandbox did not start within ${timeoutMs / 1000} s. ` +
+              'A browser extension or a content security policy may be blocking sandboxed frames or workers.',
+          ),
+        );
+      }, timeoutMs);
+    }, fail);
+    const onReady = (event: MessageEvent) => {
+      // Only our own iframe; its origin is opaque, so the source is what identifies it.
+      if (
+        event.source !== iframe.contentWindow ||
+        (event.data as { t?: unknown })?.t !== 'fchp-sandbox-ready'
+      )
+        return;
+      window.removeEventListener('message', onReady);
+      loading.then((bundles) => {
+        const boot: SandboxBoot = {
+          t: 'fchp-sandbox-boot',
+          ...(bundles && {
+            scripts: { hostWorker: bundles.hostWorker, handlerWorker: bundles.handlerWorker },
+          }),
+          port: channel.port2,
+        };
+        iframe.contentWindow?.postMessage(boot, '*', [channel.port2]);
+      }, fail);
+    };
+    window.addEventListener('message', onReady);
+    channel.port1.onmessage = (event: MessageEvent) => {
+      if ((event.data as { t?: unknown })?.t !== 'booted') return;
+      clearTimeout(timer);
+      channel.port1.onmessage = null;
+      resolve();
+    };
+  });
+  document.body.append(iframe);
+  return booted.then(
+    () => ({ iframe, port: channel.port1 }),
+    (e: unknown) => {
+      iframe.remove();
+      channel.port1.close();
+      throw e;
+    },
+  );
+}
+
+/**
+ * The workers' own addresses of their scripts, or none where they would not load: a cross-origin
+ * isolated page (COEP) lets its sandbox load only scripts served with CORP, which a static host
+ * may not send, so there the page posts the scripts as text.
+ */
+export function workerUrlsFor(
+  urls: SandboxWorkerUrls | undefined,
+  page: { readonly crossOriginIsolated?: boolean; readonly location: { readonly href: string } },
+): SandboxWorkerUrls | undefined {
+  if (!urls || page.crossOriginIsolated) return undefined;
+  return {
+    hostWorker: new URL(urls.hostWorker, page.location.href).href,
+    handlerWorker: new URL(urls.handlerWorker, page.location.href).href,
+  };
+}
