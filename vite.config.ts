@@ -1,5 +1,6 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
+import type { HtmlTagDescriptor, Plugin } from 'vite';
 
 // WebContainer needs SharedArrayBuffer, which needs a cross-origin isolated page.
 const crossOriginIsolation = {
@@ -7,7 +8,58 @@ const crossOriginIsolation = {
   'Cross-Origin-Embedder-Policy': 'require-corp',
 };
 
+/**
+ * The entry (web/main.tsx) is small and imports the playground (web/page.tsx) at once, after it
+ * has opened the engine's sandbox. Fetching the playground's chunks and stylesheet from the HTML
+ * head, while the entry itself is on its way, saves that round trip.
+ */
+function preloadPlayground(): Plugin {
+  let base = '/';
+  return {
+    name: 'preload-playground',
+    apply: 'build',
+    configResolved(config) {
+      base = config.base;
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        const bundle = ctx.bundle ?? {};
+        const page = Object.values(bundle).find(
+          (c) => c.type === 'chunk' && c.facadeModuleId?.endsWith('/web/page.tsx'),
+        );
+        if (!page || page.type !== 'chunk') return [];
+        const tags: HtmlTagDescriptor[] = [];
+        const seen = new Set<string>();
+        const add = (file: string) => {
+          if (seen.has(file)) return;
+          seen.add(file);
+          if (html.includes(`${base}${file}"`)) return; // the entry, or preloaded with it already
+          const chunk = bundle[file];
+          if (chunk?.type !== 'chunk') return;
+          tags.push({
+            tag: 'link',
+            attrs: { rel: 'modulepreload', crossorigin: true, href: `${base}${file}` },
+            injectTo: 'head',
+          });
+          chunk.imports.forEach(add);
+        };
+        add(page.fileName);
+        for (const css of page.viteMetadata?.importedCss ?? []) {
+          tags.push({
+            tag: 'link',
+            attrs: { rel: 'stylesheet', crossorigin: true, href: `${base}${css}` },
+            injectTo: 'head',
+          });
+        }
+        return tags;
+      },
+    },
+  };
+}
+
 export default defineConfig({
+  plugins: [preloadPlayground()],
   server: { headers: crossOriginIsolation },
   preview: { headers: crossOriginIsolation },
   worker: { format: 'es' },

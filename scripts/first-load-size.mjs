@@ -18,7 +18,9 @@ for (const m of html.matchAll(/<script[^>]+src="([^"]+)"/g)) refs.add(m[1]);
 for (const m of html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g)) refs.add(m[1]);
 const css = [...html.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g)].map((m) => m[1]);
 
-// Static imports of the entry load before first paint too; follow them.
+// Static imports of the entry load before first paint too; follow them. So does the playground
+// itself (web/page.tsx), which the small entry imports at once, after opening the engine's
+// sandbox: follow that dynamic import and the CSS it brings.
 const seen = new Set();
 const queue = [...refs];
 while (queue.length) {
@@ -28,6 +30,14 @@ while (queue.length) {
   const code = readFileSync(join(dist, ref), 'utf8');
   for (const m of code.matchAll(/(?:^|[;\s])import\s*(?:[\w*{}\s,$]+from\s*)?["']\.\/([^"']+\.js)["']/g)) {
     queue.push(ref.replace(/[^/]+$/, m[1]));
+  }
+  for (const m of code.matchAll(/import\(["'`]\.\/(page-[\w-]+\.js)["'`]\)/g)) {
+    queue.push(ref.replace(/[^/]+$/, m[1]));
+    const pageCss = ref.replace(/[^/]+$/, m[1].replace(/-[\w]+\.js$/, ''));
+    for (const name of readdirSync(join(dist, dirname(ref)))) {
+      const path = `${dirname(ref)}/${name}`;
+      if (path.startsWith(pageCss) && name.endsWith('.css') && !css.includes(path)) css.push(path);
+    }
   }
 }
 
