@@ -23,9 +23,24 @@ const readmes: Readonly<Record<string, string>> = import.meta.glob<string>('/exa
   eager: true,
 });
 
-const sources: Loaders = import.meta.glob<string>(
-  ['/examples/*/**', '!/examples/package.json', '!/examples/*/README.md', '!/examples/*/playground.json'],
+const lazySources: Loaders = import.meta.glob<string>(
+  [
+    '/examples/*/**',
+    '!/examples/package.json',
+    '!/examples/*/README.md',
+    '!/examples/*/playground.json',
+    '!/examples/order/**',
+  ],
   { query: '?raw', import: 'default' },
+);
+
+/**
+ * The default example's files come with the page (3 kB): it is what most visits open, and its
+ * files are needed before the host can start, so they should not wait for a round trip.
+ */
+const defaultSources: Readonly<Record<string, string>> = import.meta.glob<string>(
+  ['/examples/order/**', '!/examples/order/README.md', '!/examples/order/playground.json'],
+  { query: '?raw', import: 'default', eager: true },
 );
 
 /** Each example's playground.json: how the playground opens it, not part of the app. */
@@ -37,6 +52,13 @@ const metaSources: Readonly<Record<string, string>> = import.meta.glob<string>(
     eager: true,
   },
 );
+
+const sources: Loaders = {
+  ...lazySources,
+  ...Object.fromEntries(
+    Object.entries(defaultSources).map(([path, text]) => [path, () => Promise.resolve(text)]),
+  ),
+};
 
 const EXAMPLE_PATH = /^\/examples\/([^/]+)\/(.+)$/;
 
@@ -130,7 +152,7 @@ export function exampleMeta(name: string | undefined): ExampleMeta | undefined {
 /** The examples bundled into this build. */
 export const examples: readonly ExampleInfo[] = indexExamples(readmes, sources);
 
-/** The example the playground opens when the URL names none: the seed's order app. */
+/** The example the playground opens when the URL names none: the seed's order app (its files are eager above). */
 export const DEFAULT_EXAMPLE = 'order';
 
 /** Loads a bundled example's files (app-relative paths). Rejects for an unknown name. */
