@@ -59,17 +59,3 @@ describe('opening the page on a plain static host', () => {
     await context.close();
   });
 });
-
-describe("the entry script's compile hint", () => {
-  test('the page loads its entry with V8\'s "compile everything" hint on the first line, and no other script has it', async () => {
-    const html = await (await fetch(`${site.url}/`)).text();
-    const entries = [...html.matchAll(/<script type="module"[^>]*src="([^"]+)"/g)].map((m) => m[1]!);
-    expect(entries).toHaveLength(1);
-    const entry = await (await fetch(`${site.url}${entries[0]}`)).text();
-    expect(entry.split('\n', 1)[0]).toBe('//# allFunctionsCalledOnLoad');
-    // A lazy chunk (the MCP panel, fetched when its tab opens) is compiled as usual, on demand.
-    const lazy = /"(assets\/McpPanel-[^"]+\.js)"/.exec(entry)?.[1];
-    expect(lazy).toBeDefined();
-    expect(await (await fetch(`${site.url}/${lazy}`)).text()).not.toContain('allFunctionsCalledOnLoad');
-  });
-});
