@@ -161,3 +161,28 @@ describe('"try this" chips', () => {
     await page.close();
   });
 });
+
+describe('the trigger tabs', () => {
+  test('a tab is built when first shown, then keeps what was set in it across switches', async () => {
+    const { page, errors } = await openPage(browser, `${baseUrl}/?test&example=order`);
+    await waitForHost(page);
+    const tab = (name: string) => page.getByRole('tab', { name: new RegExp(`^${name}`) });
+    const enqueue = page.getByRole('form', { name: 'Enqueue a message' });
+    // Opened on HTTP: the other tabs' views are not built yet (nothing of them in the page).
+    expect(await page.getByTestId('triggers-panel-queues').innerHTML()).toBe('');
+    expect(await page.getByTestId('triggers-panel-timers').innerHTML()).toBe('');
+
+    await tab('Queues').click();
+    await expect(enqueue.getByLabel('Queue name').inputValue()).resolves.toBe('orders');
+    await enqueue.getByRole('checkbox', { name: 'JSON' }).check();
+    await tab('Timers').click();
+    await page.getByText('No timer functions in this app.').waitFor({ state: 'visible' });
+    await tab('HTTP').click();
+    await composer(page).waitFor({ state: 'visible' });
+    await tab('Queues').click();
+    // The JSON choice lives in the form itself: it is still checked, so the view was kept.
+    await expect(enqueue.getByRole('checkbox', { name: 'JSON' }).isChecked()).resolves.toBe(true);
+    noConsoleErrors(errors);
+    await page.close();
+  });
+});

@@ -1,3 +1,5 @@
+import { compareNames } from './nameOrder';
+
 /** A file or folder in the app, as the file tree shows it. */
 export interface TreeNode {
   readonly name: string;
@@ -12,8 +14,7 @@ interface MutableFolder {
   readonly files: Set<string>;
 }
 
-const byName = (a: string, b: string) =>
-  a.localeCompare(b, 'en', { sensitivity: 'base' }) || (a < b ? -1 : 1);
+const byName = (a: string, b: string) => compareNames(a, b) || (a < b ? -1 : 1);
 
 /** Builds the folder tree of a set of paths: folders first, then files, each sorted by name. */
 export function buildTree(paths: Iterable<string>): TreeNode[] {

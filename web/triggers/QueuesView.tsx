@@ -12,15 +12,17 @@ export interface QueuesViewProps {
   readonly triggers: TriggersStore;
   readonly session: PlaygroundSession;
   readonly running: boolean;
+  /** Whether its tab is the one shown: the relative times tick only then. */
+  readonly shown?: boolean;
 }
 
 type Outcome = { readonly text: string; readonly error?: boolean };
 
 /** The app's queues, poison queues included: their messages, and enqueue, peek, clear, move back. */
-export function QueuesView({ triggers, session, running }: QueuesViewProps) {
+export function QueuesView({ triggers, session, running, shown = true }: QueuesViewProps) {
   const queues = useStore(triggers, (s) => s.queues);
   const clock = useStore(triggers, (s) => s.clock);
-  const now = useHostNow(clock);
+  const now = useHostNow(clock, shown);
   const [outcome, setOutcome] = useState<Outcome>();
 
   const run = async (action: () => Promise<string>) => {

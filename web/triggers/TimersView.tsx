@@ -10,16 +10,17 @@ export interface TimersViewProps {
   readonly triggers: TriggersStore;
   readonly session: PlaygroundSession;
   readonly running: boolean;
+  /** Whether its tab is the one shown: the relative times tick only then. */
+  readonly shown?: boolean;
 }
 
 /** The app's timer functions: schedule, next occurrences on the host's clock, and fire, pause, fast-forward. */
-export function TimersView({ triggers, session, running }: TimersViewProps) {
+export function TimersView({ triggers, session, running, shown = true }: TimersViewProps) {
   const timers = useStore(triggers, (s) => s.timers);
   const clock = useStore(triggers, (s) => s.clock);
-  const now = useHostNow(clock);
+  const now = useHostNow(clock, shown);
   const offset = formatClockOffset(clock.offsetMs);
   const [outcome, setOutcome] = useState<{ text: string; error?: boolean }>();
-  const clockText = formatInZone(now, timers[0]?.timeZone ?? 'UTC');
 
   const act = async (action: 'fire' | 'pause' | 'resume' | 'fastForward', timer: TimerState) => {
     setOutcome(undefined);
@@ -42,6 +43,7 @@ export function TimersView({ triggers, session, running }: TimersViewProps) {
   };
 
   if (timers.length === 0) return <p className="tp-muted">No timer functions in this app.</p>;
+  const clockText = formatInZone(now, timers[0]!.timeZone);
 
   return (
     <div className="tp-timers">

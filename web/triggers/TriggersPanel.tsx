@@ -35,8 +35,11 @@ export function TriggersPanel({ triggers, runtime, session }: TriggersPanelProps
   // In the store: an example chooses the tab it opens on, and a reload brings it back.
   const tab = useStore(triggers, (s) => s.tab);
   const setTab = (next: Tab) => triggers.getState().setTab(next);
-  const [mcpOpened, setMcpOpened] = useState(false);
-  if (tab === 'mcp' && !mcpOpened) setMcpOpened(true);
+  // A tab's view is mounted the first time it is shown, then kept: the first paint builds only
+  // the open tab, and a half-typed message or the last send's status survives a switch. The
+  // HTTP composer is always there: the send shortcut works from any tab.
+  const [opened, setOpened] = useState<ReadonlySet<Tab>>(() => new Set(['http', tab]));
+  if (!opened.has(tab)) setOpened(new Set(opened).add(tab));
   const running = useStore(runtime, (s) => s.host?.state === 'Running');
   const queueCount = useStore(triggers, (s) => s.queues.reduce((n, q) => n + q.count, 0));
   const timerCount = useStore(triggers, (s) => s.timers.length);
@@ -108,17 +111,42 @@ export function TriggersPanel({ triggers, runtime, session }: TriggersPanelProps
           data-testid={`triggers-panel-${t.id}`}
           hidden={tab !== t.id}
         >
-          {/* Every tab stays mounted, so a half-typed message or the last send's status survives a switch. */}
-          {t.id === 'http' && <HttpComposer triggers={triggers} runtime={runtime} session={session} />}
-          {t.id === 'queues' && <QueuesView triggers={triggers} session={session} running={running} />}
-          {t.id === 'timers' && <TimersView triggers={triggers} session={session} running={running} />}
-          {t.id === 'mcp' && mcpOpened && (
-            <Suspense fallback={<p className="tp-muted">Loading the MCP panel…</p>}>
-              <McpPanel session={session} running={running} />
-            </Suspense>
+          {opened.has(t.id) && (
+            <TabView
+              tab={t.id}
+              shown={tab === t.id}
+              triggers={triggers}
+              runtime={runtime}
+              session={session}
+              running={running}
+            />
           )}
         </div>
       ))}
     </section>
   );
+}
+
+interface TabViewProps extends TriggersPanelProps {
+  readonly tab: Tab;
+  /** Whether the tab is the one shown: a hidden view keeps its state but stops its clock. */
+  readonly shown: boolean;
+  readonly running: boolean;
+}
+
+function TabView({ tab, shown, triggers, runtime, session, running }: TabViewProps) {
+  switch (tab) {
+    case 'http':
+      return <HttpComposer triggers={triggers} runtime={runtime} session={session} />;
+    case 'queues':
+      return <QueuesView triggers={triggers} session={session} running={running} shown={shown} />;
+    case 'timers':
+      return <TimersView triggers={triggers} session={session} running={running} shown={shown} />;
+    case 'mcp':
+      return (
+        <Suspense fallback={<p className="tp-muted">Loading the MCP panel…</p>}>
+          <McpPanel session={session} running={running} />
+        </Suspense>
+      );
+  }
 }

@@ -79,4 +79,30 @@ describe('formatInZone', () => {
   test('shows midnight as 00, not 24', () => {
     expect(formatInZone(Date.UTC(2026, 0, 2, 0, 0, 0), 'UTC').text).toBe('Fri 2026-01-02 00:00:00');
   });
+
+  test('reads UTC as an Intl formatter in UTC does, without one', () => {
+    const intl = new Intl.DateTimeFormat('en-US', {
+      timeZone: 'UTC',
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      weekday: 'short',
+    });
+    const viaIntl = (ms: number) => {
+      const p = Object.fromEntries(intl.formatToParts(new Date(ms)).map((x) => [x.type, x.value]));
+      return `${p.weekday} ${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`;
+    };
+    const instants = [
+      Date.UTC(2028, 1, 29, 23, 59, 59, 999),
+      Date.UTC(2026, 11, 31, 23, 59, 59),
+      Date.UTC(2027, 0, 1, 0, 0, 0),
+      Date.UTC(1999, 8, 9, 9, 9, 9),
+      ...Array.from({ length: 40 }, (_, i) => Date.UTC(2026, 0, 1) + i * 997 * 60 * 60 * 1000 + i * 61_003),
+    ];
+    for (const at of instants) expect(formatInZone(at, 'UTC')).toEqual({ text: viaIntl(at), zone: 'UTC' });
+  });
 });

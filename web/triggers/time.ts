@@ -58,17 +58,32 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat | undefined {
   return formatters.get(timeZone);
 }
 
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
+const two = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * UTC from Date's own getters: a time-zone formatter costs the first call ~100-200 ms of ICU
+ * zone data on the page's main thread, and most apps' timers run in UTC.
+ */
+function formatUtc(epochMs: number): string {
+  const d = new Date(epochMs);
+  return (
+    `${WEEKDAYS[d.getUTCDay()]} ${d.getUTCFullYear()}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())} ` +
+    `${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}`
+  );
+}
+
 /**
  * An instant as the wall clock of a time zone reads it: `Fri 2026-11-20 23:47:20`. A zone this
  * browser does not know is shown in UTC, and `zone` says so.
  */
 export function formatInZone(epochMs: number, timeZone: string): { text: string; zone: string } {
-  const formatter = formatterFor(timeZone) ?? formatterFor('UTC')!;
-  const zone = formatterFor(timeZone) ? timeZone : 'UTC';
+  const formatter = timeZone === 'UTC' ? undefined : formatterFor(timeZone);
+  if (!formatter) return { text: formatUtc(epochMs), zone: 'UTC' };
   const part: Record<string, string> = {};
   for (const p of formatter.formatToParts(new Date(epochMs))) part[p.type] = p.value;
   return {
     text: `${part.weekday} ${part.year}-${part.month}-${part.day} ${part.hour}:${part.minute}:${part.second}`,
-    zone,
+    zone: timeZone,
   };
 }
