@@ -115,9 +115,15 @@ const INTERNED_OTHER_NAMES: readonly string[] = [
 
 const CONTENT_LENGTH = 'Content-Length';
 
-// Header names are ASCII tokens, so ASCII lowercasing is OrdinalIgnoreCase here.
-const lower = (name: string): string =>
-  name.replace(/[A-Z]/g, (c) => String.fromCharCode(c.charCodeAt(0) | 0x20));
+// Header names are ASCII tokens, so ASCII lowercasing is OrdinalIgnoreCase here. For ASCII text
+// toLowerCase is exactly that (and quick); anything else keeps its non-ASCII letters as they are.
+function lower(name: string): string {
+  for (let i = 0; i < name.length; i++) {
+    if (name.charCodeAt(i) > 0x7f)
+      return name.replace(/[A-Z]/g, (c) => String.fromCharCode(c.charCodeAt(0) | 0x20));
+  }
+  return name.toLowerCase();
+}
 
 const knownIndex = new Map(KESTREL_KNOWN_REQUEST_HEADERS.map((name, i) => [lower(name), i]));
 const interned = new Map(INTERNED_OTHER_NAMES.map((name) => [lower(name), name]));

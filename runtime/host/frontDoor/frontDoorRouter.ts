@@ -7,8 +7,8 @@ import { kestrelRequestHeaders } from '../../core/http/kestrelHeaders';
 import { parseQuery } from '../../core/http/queryString';
 import { HINTS } from '../../core/invocation/hintCatalogue';
 import { httpModeOf } from '../../core/invocation/httpMode';
-import { buildHttpInvocationBody } from '../../core/invocation/httpPayload';
 import type { HttpRequestFacts } from '../../core/invocation/httpPayload';
+import { writeHttpInvocationBody } from '../../core/invocation/httpPayloadBytes';
 import { ADMIN_REASON } from '../../core/invocation/logLines';
 import { encodeBase64 } from '../../core/queues/base64';
 import type { AppContext } from '../hostContext';
@@ -174,7 +174,7 @@ async function route(
     if (result.kind !== 'succeeded') respondEmpty(res, 500);
     return;
   }
-  const payload = buildHttpInvocationBody(
+  const payload = writeHttpInvocationBody(
     fn.trigger.name,
     requestFacts(req, body, query, Object.entries(match.values), auth.identities, rec),
     fn.inputs.map((b) => b.name),
