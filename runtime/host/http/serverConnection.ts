@@ -1,6 +1,6 @@
 import type { HttpHead } from '../../core/http1/parser';
 import { Http1ParseError, Http1Parser } from '../../core/http1/parser';
-import { encodeChunk, encodeHead, LAST_CHUNK, latin1Encode } from '../../core/http1/writer';
+import { encodeChunk, encodeMessage, LAST_CHUNK, latin1Encode } from '../../core/http1/writer';
 import type { ByteStream } from '../platform';
 import { BodySource, concat } from './body';
 import { HeaderMap, rawHeader } from './headerMap';
@@ -323,17 +323,18 @@ export class ServerResponse {
     this.chunked = head.chunked;
     this.bodyless = head.bodyless;
     this.keepAlive = head.keepAlive;
-    this.pendingHead = encodeHead(head.startLine, head.lines);
+    this.pendingHead = head;
   }
 
-  private pendingHead: Uint8Array | undefined;
+  // Decided but not yet written: encoded with the first body bytes, into one buffer.
+  private pendingHead: { readonly startLine: string; readonly lines: readonly string[] } | undefined;
 
   private flushHead(body: Uint8Array | undefined): void {
     if (!this.headWritten && this.pendingHead) {
       this.headWritten = true;
       const head = this.pendingHead;
       this.pendingHead = undefined;
-      this.conn.send(body ? concat([head, body]) : head);
+      this.conn.send(encodeMessage(head.startLine, head.lines, body, false));
       return;
     }
     if (body) this.conn.send(body);
