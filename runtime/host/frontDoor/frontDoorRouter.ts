@@ -120,7 +120,9 @@ async function route(
     await handleAdmin(app, req, res, rec);
     return;
   }
-  const match = await app.routes.match(req.method, pathname, (fn) => routeRegexTester(app, fn));
+  const match =
+    app.routes.matchNow(req.method, pathname) ??
+    (await app.routes.match(req.method, pathname, (fn) => routeRegexTester(app, fn)));
   if (match.kind === 'none' || (match.fn.disabled && !isAdminKey(app, req))) {
     if (match.kind === 'none') rec.addHints([noRouteHint(app, req.method, pathname)]);
     await req.body.read();
