@@ -140,7 +140,8 @@ export function kestrelRequestHeaders(
   rawHeaders: readonly string[],
 ): Array<[name: string, values: string[]]> {
   const known: (string[] | undefined)[] = [];
-  const unknown = new Map<string, [string, string[]]>();
+  // Most requests carry known headers only: the map is made for the first unknown one.
+  let unknown: Map<string, [string, string[]]> | undefined;
   let contentLength: string | undefined;
 
   for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
@@ -158,17 +159,19 @@ export function kestrelRequestHeaders(
       (known[index] ??= []).push(value);
       continue;
     }
+    unknown ??= new Map();
     const entry = unknown.get(key);
     if (entry) entry[1].push(value);
     else unknown.set(key, [interned.get(key) ?? name, [value]]);
   }
 
   const result: Array<[string, string[]]> = [];
-  known.forEach((values, i) => {
+  for (let i = 0; i < known.length; i++) {
+    const values = known[i];
     if (values) result.push([KESTREL_KNOWN_REQUEST_HEADERS[i]!, values]);
-  });
+  }
   if (contentLength !== undefined) result.push([CONTENT_LENGTH, [contentLength]]);
-  for (const [name, values] of unknown.values()) result.push([name, values]);
+  if (unknown) for (const [name, values] of unknown.values()) result.push([name, values]);
   return result;
 }
 
