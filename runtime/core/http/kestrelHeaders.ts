@@ -118,6 +118,17 @@ const CONTENT_LENGTH = 'Content-Length';
 // Header names are ASCII tokens, so ASCII lowercasing is OrdinalIgnoreCase here. For ASCII text
 // toLowerCase is exactly that (and quick); anything else keeps its non-ASCII letters as they are.
 function lower(name: string): string {
+  let folded = lowered.get(name);
+  if (folded === undefined) {
+    // Names repeat from request to request; an endless stream of new ones only refills the cache.
+    if (lowered.size >= 1024) lowered.clear();
+    lowered.set(name, (folded = foldAscii(name)));
+  }
+  return folded;
+}
+const lowered = new Map<string, string>();
+
+function foldAscii(name: string): string {
   for (let i = 0; i < name.length; i++) {
     if (name.charCodeAt(i) > 0x7f)
       return name.replace(/[A-Z]/g, (c) => String.fromCharCode(c.charCodeAt(0) | 0x20));
@@ -139,7 +150,9 @@ export class KestrelBadRequestError extends Error {}
 export function kestrelRequestHeaders(
   rawHeaders: readonly string[],
 ): Array<[name: string, values: string[]]> {
-  const known: (string[] | undefined)[] = [];
+  // [index in KESTREL_KNOWN_REQUEST_HEADERS, values], put in that order at the end (an array
+  // indexed by position would be a sparse one, costly to make for every request).
+  const known: [number, string[]][] = [];
   // Most requests carry known headers only: the map is made for the first unknown one.
   let unknown: Map<string, [string, string[]]> | undefined;
   let contentLength: string | undefined;
@@ -156,7 +169,10 @@ export function kestrelRequestHeaders(
     }
     const index = knownIndex.get(key);
     if (index !== undefined) {
-      (known[index] ??= []).push(value);
+      let slot: [number, string[]] | undefined;
+      for (const k of known) if (k[0] === index) slot = k;
+      if (slot) slot[1].push(value);
+      else known.push([index, [value]]);
       continue;
     }
     unknown ??= new Map();
@@ -166,10 +182,14 @@ export function kestrelRequestHeaders(
   }
 
   const result: Array<[string, string[]]> = [];
-  for (let i = 0; i < known.length; i++) {
-    const values = known[i];
-    if (values) result.push([KESTREL_KNOWN_REQUEST_HEADERS[i]!, values]);
+  // By hand: Array.prototype.sort makes a work array, and these lists are a few entries long.
+  for (let i = 1; i < known.length; i++) {
+    const entry = known[i]!;
+    let j = i;
+    for (; j > 0 && known[j - 1]![0] > entry[0]; j--) known[j] = known[j - 1]!;
+    known[j] = entry;
   }
+  for (const [index, values] of known) result.push([KESTREL_KNOWN_REQUEST_HEADERS[index]!, values]);
   if (contentLength !== undefined) result.push([CONTENT_LENGTH, [contentLength]]);
   if (unknown) for (const [name, values] of unknown.values()) result.push([name, values]);
   return result;

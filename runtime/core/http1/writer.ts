@@ -1,3 +1,4 @@
+import { allocBytes } from '../bytes/byteSlab';
 import { latin1Encode, latin1Decode } from './latin1';
 
 export { latin1Encode, latin1Decode };
@@ -31,7 +32,7 @@ export function encodeMessage(
   const chunkSize = chunked && bodyLength > 0 ? bodyLength.toString(16) : '';
   if (chunked) size += (bodyLength > 0 ? chunkSize.length + 4 : 0) + LAST_CHUNK_TEXT.length;
   size += bodyLength;
-  const out = new Uint8Array(size);
+  const out = allocBytes(size);
   let at = writeText(out, 0, startLine);
   out[at++] = CR;
   out[at++] = LF;
@@ -76,7 +77,7 @@ function writeText(out: Uint8Array, at: number, text: string): number {
 export function encodeChunk(data: Uint8Array): Uint8Array {
   if (data.length === 0) return new Uint8Array(0);
   const size = data.length.toString(16); // lower-case hex, as Node writes it
-  const out = new Uint8Array(size.length + data.length + 4);
+  const out = allocBytes(size.length + data.length + 4);
   let at = writeText(out, 0, size);
   out[at++] = CR;
   out[at++] = LF;
@@ -94,7 +95,7 @@ export function concatBytes(chunks: readonly Uint8Array[]): Uint8Array {
   if (chunks.length === 1) return chunks[0]!;
   let size = 0;
   for (const chunk of chunks) size += chunk.length;
-  const out = new Uint8Array(size);
+  const out = allocBytes(size);
   let at = 0;
   for (const chunk of chunks) {
     out.set(chunk, at);

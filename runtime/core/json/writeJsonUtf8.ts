@@ -1,3 +1,4 @@
+import { copyBytes } from '../bytes/byteSlab';
 import type { JsonNode } from './jsonNode';
 import { formatJsonNetDouble } from './dotnetNumber';
 
@@ -9,7 +10,7 @@ import { formatJsonNetDouble } from './dotnetNumber';
 export function writeJsonUtf8(node: JsonNode): Uint8Array {
   sink.length = 0;
   writeNode(node);
-  return sink.bytes.slice(0, sink.length);
+  return copyBytes(sink.bytes.subarray(0, sink.length));
 }
 
 /**
@@ -40,11 +41,11 @@ export const jsonBytes = {
   },
   /** A copy of what was written since `begin`. */
   end(): Uint8Array {
-    return sink.bytes.slice(0, sink.length);
+    return copyBytes(sink.bytes.subarray(0, sink.length));
   },
   /** A copy of what was written since `mark` returned `from`. */
   since(from: number): Uint8Array {
-    return sink.bytes.slice(from, sink.length);
+    return copyBytes(sink.bytes.subarray(from, sink.length));
   },
   mark(): number {
     return sink.length;
