@@ -210,7 +210,8 @@ export class FunctionHost {
 
   private onRequest(req: ServerRequest, res: ServerResponse, conn: ServerConnection): void {
     const claim = this.caller.claimOf(conn.remotePort);
-    const base = { state: this.state, errors: this.errors };
+    const state = this.state;
+    const errors = this.errors;
     const app = this.context;
     // Only the playground's own calls claim their exchange; the rest share one recorder factory.
     const record = claim
@@ -220,7 +221,7 @@ export class FunctionHost {
           return rec;
         }
       : this.recordBound;
-    routeRequest(app ? { ...base, app, record } : { ...base, record }, req, res, conn);
+    routeRequest(app ? { state, errors, app, record } : { state, errors, record }, req, res, conn);
   }
 
   private readonly recordBound = (trigger: ExchangeTrigger, title: string) => this.record(trigger, title);

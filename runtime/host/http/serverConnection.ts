@@ -17,6 +17,20 @@ export interface ServerRequest {
   header(lowerName: string): string | undefined;
 }
 
+class IncomingRequest implements ServerRequest {
+  constructor(
+    readonly method: string,
+    readonly url: string,
+    readonly versionMinor: number,
+    readonly rawHeaders: readonly string[],
+    readonly body: BodySource,
+  ) {}
+
+  header(lowerName: string): string | undefined {
+    return rawHeader(this.rawHeaders, lowerName);
+  }
+}
+
 export interface ServerOptions {
   /** Idle keep-alive connections close after this (Node's keepAliveTimeout). */
   readonly keepAliveTimeoutMs: number;
@@ -63,15 +77,7 @@ export class ServerConnection {
       onHead: (head) => {
         this.disarmHeadersTimer();
         const body = new BodySource();
-        const raw = head.rawHeaders;
-        const req: ServerRequest = {
-          method: head.method,
-          url: head.url,
-          versionMinor: head.versionMinor,
-          rawHeaders: raw,
-          body,
-          header: (name) => rawHeader(raw, name),
-        };
+        const req = new IncomingRequest(head.method, head.url, head.versionMinor, head.rawHeaders, body);
         this.parsing = { req, head, body };
         this.queue.push({ req, head });
         if (head.versionMinor >= 1 && /^100-continue$/i.test(req.header('expect') ?? '')) this.send(CONTINUE);
