@@ -9,11 +9,12 @@ import { functionList } from '../core/control/functionList';
 import type { HostEvent, HostState, HttpRequestSpec } from '../core/control/protocol';
 import type { ExchangeTrigger } from '../core/exchange/exchange';
 import { ExchangeLog } from '../core/exchange/exchangeLog';
-import { ExchangeRecorder } from '../core/exchange/exchangeRecorder';
+import { ExchangeRecorder, type RecorderOptions } from '../core/exchange/exchangeRecorder';
+import { exchangeRecording } from './exchangeRecording';
 import type { OutputValue } from '../core/invocation/resultMapper';
 import { RouteTable } from '../core/routing/routeTable';
 import { VirtualClock } from '../core/time/virtualClock';
-import { DEFAULT_FRONT_DOOR_PORT, EXCHANGE_BODY_LIMIT, HOST_VERSION } from './constants';
+import { DEFAULT_FRONT_DOOR_PORT, HOST_VERSION } from './constants';
 import type { FrontDoor } from './frontDoor/frontDoor';
 import { openFrontDoor } from './frontDoor/frontDoor';
 import { newHostKeys } from './frontDoor/auth';
@@ -89,6 +90,7 @@ export class FunctionHost {
   constructor(private readonly options: FunctionHostOptions) {
     const platform = options.platform;
     this.platform = platform;
+    this.recorderOptions = exchangeRecording(platform, this.exchanges, (event) => this.emit(event));
     this.events = new HostEvents(() => platform.now());
     this.channel = new HttpClient(platform);
     this.caller = new LoopbackCaller(new HttpClient(platform));
@@ -210,7 +212,8 @@ export class FunctionHost {
 
   private onRequest(req: ServerRequest, res: ServerResponse, conn: ServerConnection): void {
     const claim = this.caller.claimOf(conn.remotePort);
-    const base = { state: this.state, errors: this.errors };
+    const state = this.state;
+    const errors = this.errors;
     const app = this.context;
     // Only the playground's own calls claim their exchange; the rest share one recorder factory.
     const record = claim
@@ -220,21 +223,17 @@ export class FunctionHost {
           return rec;
         }
       : this.recordBound;
-    routeRequest(app ? { ...base, app, record } : { ...base, record }, req, res, conn);
+    routeRequest(app ? { state, errors, app, record } : { state, errors, record }, req, res, conn);
   }
 
   private readonly recordBound = (trigger: ExchangeTrigger, title: string) => this.record(trigger, title);
 
   private record(trigger: ExchangeTrigger, title: string): ExchangeRecorder {
-    return new ExchangeRecorder(trigger, title, {
-      clock: this.platform,
-      bodyLimit: EXCHANGE_BODY_LIMIT,
-      publish: (exchange) => {
-        this.exchanges.put(exchange);
-        this.emit({ type: 'exchange', exchange });
-      },
-    });
+    return new ExchangeRecorder(trigger, title, this.recorderOptions);
   }
+
+  /** One for every exchange: nothing in it depends on the request. */
+  private readonly recorderOptions: RecorderOptions;
 
   private async apply(app: AppModel): Promise<void> {
     this.queueBackend.stop();

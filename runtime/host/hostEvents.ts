@@ -24,7 +24,7 @@ export class HostEvents {
     // Field by field, in the protocol's order: two of these go out for every invocation.
     const event: { -readonly [K in keyof LogEvent]: LogEvent[K] } = {
       type: 'log',
-      time: new Date(this.now()).toISOString(),
+      time: this.isoTime(this.now()),
       level,
       category,
       message,
@@ -33,6 +33,18 @@ export class HostEvents {
     if (fields.invocationId !== undefined) event.invocationId = fields.invocationId;
     if (hidden) event.hidden = true;
     this.emit(event);
+  }
+
+  // Log lines come in bursts within one millisecond (two per invocation): its text is made once.
+  private lastMs = NaN;
+  private lastIso = '';
+
+  private isoTime(ms: number): string {
+    if (ms !== this.lastMs) {
+      this.lastIso = new Date(ms).toISOString();
+      this.lastMs = ms;
+    }
+    return this.lastIso;
   }
 
   /**

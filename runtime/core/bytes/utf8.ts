@@ -1,3 +1,5 @@
+import { allocBytes } from './byteSlab';
+
 // TextEncoder and TextDecoder exist in every runtime this code targets (Node, browsers, the
 // WebContainer), but not in the ES2022 lib that runtime/core is compiled against, so they are
 // reached through globalThis with just the members used here.
@@ -20,6 +22,19 @@ let decoder: Decoder | undefined;
 export function utf8Encode(text: string): Uint8Array {
   encoder ??= new codecs.TextEncoder();
   return encoder.encode(text);
+}
+
+/**
+ * `utf8Encode`, with short ASCII text (most bodies a function answers with) written into a
+ * carved array (byteSlab.ts) instead of a buffer of its own.
+ */
+export function utf8EncodeShort(text: string): Uint8Array {
+  const n = text.length;
+  if (n > 512) return utf8Encode(text);
+  for (let i = 0; i < n; i++) if (text.charCodeAt(i) > 0x7f) return utf8Encode(text);
+  const bytes = allocBytes(n);
+  for (let i = 0; i < n; i++) bytes[i] = text.charCodeAt(i);
+  return bytes;
 }
 
 /**

@@ -157,9 +157,10 @@ export class ExchangeRecorder {
       this.streams.size === 0
         ? this.hops.slice()
         : [...this.hops, ...this.streamingHops()].sort((a, b) => a.atMs - b.atMs);
-    x.hints = this.hints.slice();
-    x.logs = this.logs.slice();
-    x.outputs = this.outputs.slice();
+    // Most exchanges have none of these: their snapshots share one frozen empty list.
+    x.hints = this.hints.length > 0 ? this.hints.slice() : NONE;
+    x.logs = this.logs.length > 0 ? this.logs.slice() : NONE;
+    x.outputs = this.outputs.length > 0 ? this.outputs.slice() : NONE;
     if (this.error !== undefined) x.error = this.error;
     if (this.causedBy !== undefined) x.causedBy = this.causedBy;
     return x;
@@ -183,8 +184,17 @@ export class ExchangeRecorder {
   }
 }
 
+const NONE: readonly never[] = Object.freeze([]);
+
+// Made once per pair of parties rather than per body piece.
+const streamKeys = new Map<Party, Map<Party, string>>();
+
 function streamKey(from: Party, to: Party): string {
-  return `${from}>${to}`;
+  let byTo = streamKeys.get(from);
+  if (!byTo) streamKeys.set(from, (byTo = new Map()));
+  let key = byTo.get(to);
+  if (key === undefined) byTo.set(to, (key = `${from}>${to}`));
+  return key;
 }
 
 function joinBytes(parts: readonly Uint8Array[]): Uint8Array {

@@ -115,9 +115,26 @@ const INTERNED_OTHER_NAMES: readonly string[] = [
 
 const CONTENT_LENGTH = 'Content-Length';
 
-// Header names are ASCII tokens, so ASCII lowercasing is OrdinalIgnoreCase here.
-const lower = (name: string): string =>
-  name.replace(/[A-Z]/g, (c) => String.fromCharCode(c.charCodeAt(0) | 0x20));
+// Header names are ASCII tokens, so ASCII lowercasing is OrdinalIgnoreCase here. For ASCII text
+// toLowerCase is exactly that (and quick); anything else keeps its non-ASCII letters as they are.
+function lower(name: string): string {
+  let folded = lowered.get(name);
+  if (folded === undefined) {
+    // Names repeat from request to request; an endless stream of new ones only refills the cache.
+    if (lowered.size >= 1024) lowered.clear();
+    lowered.set(name, (folded = foldAscii(name)));
+  }
+  return folded;
+}
+const lowered = new Map<string, string>();
+
+function foldAscii(name: string): string {
+  for (let i = 0; i < name.length; i++) {
+    if (name.charCodeAt(i) > 0x7f)
+      return name.replace(/[A-Z]/g, (c) => String.fromCharCode(c.charCodeAt(0) | 0x20));
+  }
+  return name.toLowerCase();
+}
 
 const knownIndex = new Map(KESTREL_KNOWN_REQUEST_HEADERS.map((name, i) => [lower(name), i]));
 const interned = new Map(INTERNED_OTHER_NAMES.map((name) => [lower(name), name]));
@@ -133,8 +150,11 @@ export class KestrelBadRequestError extends Error {}
 export function kestrelRequestHeaders(
   rawHeaders: readonly string[],
 ): Array<[name: string, values: string[]]> {
-  const known: (string[] | undefined)[] = [];
-  const unknown = new Map<string, [string, string[]]>();
+  // [index in KESTREL_KNOWN_REQUEST_HEADERS, values], put in that order at the end (an array
+  // indexed by position would be a sparse one, costly to make for every request).
+  const known: [number, string[]][] = [];
+  // Most requests carry known headers only: the map is made for the first unknown one.
+  let unknown: Map<string, [string, string[]]> | undefined;
   let contentLength: string | undefined;
 
   for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
@@ -149,20 +169,29 @@ export function kestrelRequestHeaders(
     }
     const index = knownIndex.get(key);
     if (index !== undefined) {
-      (known[index] ??= []).push(value);
+      let slot: [number, string[]] | undefined;
+      for (const k of known) if (k[0] === index) slot = k;
+      if (slot) slot[1].push(value);
+      else known.push([index, [value]]);
       continue;
     }
+    unknown ??= new Map();
     const entry = unknown.get(key);
     if (entry) entry[1].push(value);
     else unknown.set(key, [interned.get(key) ?? name, [value]]);
   }
 
   const result: Array<[string, string[]]> = [];
-  known.forEach((values, i) => {
-    if (values) result.push([KESTREL_KNOWN_REQUEST_HEADERS[i]!, values]);
-  });
+  // By hand: Array.prototype.sort makes a work array, and these lists are a few entries long.
+  for (let i = 1; i < known.length; i++) {
+    const entry = known[i]!;
+    let j = i;
+    for (; j > 0 && known[j - 1]![0] > entry[0]; j--) known[j] = known[j - 1]!;
+    known[j] = entry;
+  }
+  for (const [index, values] of known) result.push([KESTREL_KNOWN_REQUEST_HEADERS[index]!, values]);
   if (contentLength !== undefined) result.push([CONTENT_LENGTH, [contentLength]]);
-  for (const [name, values] of unknown.values()) result.push([name, values]);
+  if (unknown) for (const [name, values] of unknown.values()) result.push([name, values]);
   return result;
 }
 

@@ -1,6 +1,14 @@
 import { STATUS_CODES } from 'node:http';
-import { describe, expect, it } from 'vitest';
-import { LAST_CHUNK, concatBytes, encodeChunk, encodeHead, latin1Decode, latin1Encode } from './writer';
+import { describe, expect, it, test } from 'vitest';
+import {
+  LAST_CHUNK,
+  concatBytes,
+  encodeChunk,
+  encodeHead,
+  encodeMessage,
+  latin1Decode,
+  latin1Encode,
+} from './writer';
 import { reasonPhrase } from './statusText';
 
 const text = (bytes: Uint8Array): string => Buffer.from(bytes).toString('latin1');
@@ -36,4 +44,23 @@ describe('writer', () => {
       expect(reasonPhrase(Number(status))).toBe(phrase);
     expect(reasonPhrase(299)).toBeUndefined();
   });
+});
+
+test('encodeMessage: the head, chunk and last chunk joined, in one buffer', () => {
+  const head = ['Host', 'h', 'Transfer-Encoding', 'chunked'];
+  const join = (...parts: Uint8Array[]) => Uint8Array.from(parts.flatMap((p) => [...p]));
+  const body = latin1Encode('x'.repeat(300));
+  for (const b of [undefined, new Uint8Array(0), latin1Encode('{}'), body]) {
+    const start = 'POST /fn HTTP/1.1';
+    const plain = b && b.length ? join(encodeHead(start, head), b) : encodeHead(start, head);
+    expect(encodeMessage(start, head, b, false)).toEqual(plain);
+    const chunked =
+      b && b.length
+        ? join(encodeHead(start, head), encodeChunk(b), LAST_CHUNK)
+        : join(encodeHead(start, head), LAST_CHUNK);
+    expect(encodeMessage(start, head, b, true)).toEqual(chunked);
+  }
+  expect(latin1Decode(encodeMessage('HTTP/1.1 200 OK', [], latin1Encode('ok'), true))).toBe(
+    'HTTP/1.1 200 OK\r\n\r\n2\r\nok\r\n0\r\n\r\n',
+  );
 });

@@ -74,7 +74,8 @@ export function buildHttpMetadata(req: HttpRequestFacts, sys: SysFacts): JsonObj
   return meta;
 }
 
-function jsonBodyProperties(req: HttpRequestFacts): [string, JsonNode][] {
+/** A JSON body's top-level properties as binding data puts them (objects as they are, scalars double-encoded). */
+export function jsonBodyProperties(req: HttpRequestFacts): [string, JsonNode][] {
   const text = req.body?.text.trim();
   if (!text || !text.startsWith('{')) return [];
   let root: JsonNode;

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { parseJson, JsonSyntaxError } from './parseJson';
 import { writeJson, dotnetToString, quoteJsonString } from './writeJson';
 import { formatDotnetDouble } from './dotnetNumber';
-import { getProp, type JsonObject } from './jsonNode';
+import { getProp, toPlain, type JsonObject } from './jsonNode';
 
 describe('parseJson', () => {
   test('keeps key order, including integer-like keys that JS objects reorder', () => {
@@ -91,4 +91,19 @@ describe('.NET formatting', () => {
     expect(dotnetToString(parseJson('null'))).toBe('');
     expect(dotnetToString(parseJson('[1]'))).toBe('[\n  1\n]');
   });
+});
+
+test('duplicate keys keep the last value in the first place, in small objects and past the map threshold', () => {
+  const keys = Array.from({ length: 24 }, (_, i) => `k${i}`);
+  const text = `{${keys.map((k, i) => `"${k}":${i}`).join(',')},"k2":"a","k20":"b","k23":"c","new":1,"k0":"d"}`;
+  const node = parseJson(text);
+  if (node.kind !== 'object') throw new Error('not an object');
+  expect(node.entries.map(([k]) => k)).toEqual([...keys, 'new']);
+  const plain = toPlain(node) as Record<string, unknown>;
+  expect([plain.k0, plain.k2, plain.k20, plain.k23, plain.k5, plain.new]).toEqual(['d', 'a', 'b', 'c', 5, 1]);
+  const small = parseJson('{"a":1,"b":2,"a":3}');
+  expect(small.kind === 'object' && small.entries.map(([k, v]) => `${k}=${toPlain(v)}`)).toEqual([
+    'a=3',
+    'b=2',
+  ]);
 });

@@ -33,6 +33,8 @@ export interface ParseOptions {
 /** JsonReader.MaxDepth's default since Json.NET 13, which reads the host's config files. */
 export const JSON_NET_MAX_DEPTH = 64;
 const SAFE_MAX_DEPTH = 1000;
+/** Objects with more keys than this look duplicates up in a map. */
+const SMALL_OBJECT = 16;
 
 /**
  * Parses JSON into nodes that keep key order, integer-ness and source positions.
@@ -182,7 +184,8 @@ class Parser {
   private parseObject(pos: SourcePos): JsonObject {
     this.i++;
     const node: JsonObject = { kind: 'object', entries: [], pos };
-    const index = new Map<string, number>();
+    // Duplicate keys are found by a scan while the object is small (most are), a map after.
+    let index: Map<string, number> | undefined;
     this.skipSpace();
     if (this.s[this.i] === '}') {
       this.i++;
@@ -206,12 +209,23 @@ class Parser {
       this.i++;
       this.skipSpace();
       const value = this.parseValue();
-      const existing = index.get(key);
+      const entries = node.entries;
+      let existing: number | undefined;
+      if (index) existing = index.get(key);
+      else {
+        for (let k = 0; k < entries.length; k++) {
+          if (entries[k]![0] === key) {
+            existing = k;
+            break;
+          }
+        }
+      }
       if (existing === undefined) {
-        index.set(key, node.entries.length);
-        node.entries.push([key, value]);
+        index?.set(key, entries.length);
+        entries.push([key, value]);
+        if (!index && entries.length === SMALL_OBJECT) index = new Map(entries.map(([k], at) => [k, at]));
       } else {
-        node.entries[existing] = [key, value];
+        entries[existing] = [key, value];
       }
       this.skipSpace();
       const c = this.s[this.i];

@@ -1,3 +1,4 @@
+import { copyBytes } from '../bytes/byteSlab';
 import type { JsonNode } from './jsonNode';
 import { formatJsonNetDouble } from './dotnetNumber';
 
@@ -9,8 +10,47 @@ import { formatJsonNetDouble } from './dotnetNumber';
 export function writeJsonUtf8(node: JsonNode): Uint8Array {
   sink.length = 0;
   writeNode(node);
-  return sink.bytes.slice(0, sink.length);
+  return copyBytes(sink.bytes.subarray(0, sink.length));
 }
+
+/**
+ * The same writer, piece by piece, for a document written straight from what the caller holds
+ * (a payload) rather than from a node tree. `begin`, the pieces, then `end` for a copy of the
+ * bytes, all in one synchronous run: the buffer underneath is shared.
+ */
+export const jsonBytes = {
+  begin(): void {
+    sink.length = 0;
+  },
+  /** Punctuation or other text known to be ASCII and to need no escaping, as is. */
+  ascii(text: string): void {
+    sink.ascii(text);
+  },
+  /** A quoted string, escaped as Json.NET escapes it. */
+  string(value: string): void {
+    writeString(value);
+  },
+  node(node: JsonNode): void {
+    writeNode(node);
+  },
+  /** Bytes already written by this writer (a cached part), as is. */
+  bytes(bytes: Uint8Array): void {
+    sink.reserve(bytes.length);
+    sink.bytes.set(bytes, sink.length);
+    sink.length += bytes.length;
+  },
+  /** A copy of what was written since `begin`. */
+  end(): Uint8Array {
+    return copyBytes(sink.bytes.subarray(0, sink.length));
+  },
+  /** A copy of what was written since `mark` returned `from`. */
+  since(from: number): Uint8Array {
+    return copyBytes(sink.bytes.subarray(from, sink.length));
+  },
+  mark(): number {
+    return sink.length;
+  },
+};
 
 class ByteSink {
   bytes = new Uint8Array(4096);

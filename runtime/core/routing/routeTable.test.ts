@@ -53,3 +53,29 @@ test('a tester that gives up (a match past its time limit) fails the match inste
   const timedOut = () => () => Promise.reject(new Error('timed out'));
   await expect(table.match('GET', '/api/r/aaa!', timedOut)).rejects.toThrow('timed out');
 });
+
+test('matchNow answers at once as match does for routes without regex constraints, and defers when one has one', async () => {
+  const plain = new RouteTable(
+    [
+      httpFunction('num', 'n/{id:int}'),
+      httpFunction('opt', 'o/{a?}/{b=x}'),
+      { ...httpFunction('post', 'p'), http: { route: 'p', methods: ['POST'] } } as unknown as FunctionDef,
+      httpFunction('all', '{*rest}'),
+    ],
+    'api',
+  );
+  for (const [method, path] of [
+    ['GET', '/api/n/5'],
+    ['GET', '/api/n/x'],
+    ['GET', '/api/o'],
+    ['GET', '/api/O/1/2'],
+    ['post', '/api/p'],
+    ['GET', '/api/p'],
+    ['GET', '/api/%zz'],
+    ['GET', '/elsewhere'],
+  ] as const) {
+    expect(plain.matchNow(method, path)).toEqual(await plain.match(method, path, inThread));
+  }
+  const withRegex = new RouteTable([httpFunction('re', 'r/{v:regex(^a+$)}')], 'api');
+  expect(withRegex.matchNow('GET', '/api/r/aaa')).toBeUndefined();
+});

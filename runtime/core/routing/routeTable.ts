@@ -3,7 +3,7 @@ import { diagnostic } from '../app/diagnostics';
 import type { FunctionDef } from '../app/functionJson';
 import { functionRouteTemplate } from './functionRoute';
 import type { RegexTester, RouteValues } from './matchRoute';
-import { matchRouteAsync } from './matchRoute';
+import { matchRoute, matchRouteAsync } from './matchRoute';
 import type { RouteTemplate } from './routeTemplate';
 import { parseRouteTemplate } from './routeTemplate';
 
@@ -52,6 +52,27 @@ export class RouteTable {
       entries.push({ fn, template: parsed.template, text });
     }
     this.entries = entries;
+    this.hasRegex = entries.some((e) =>
+      e.template.parameters.some((p) => p.constraints.some((c) => c.pattern)),
+    );
+  }
+
+  private readonly hasRegex: boolean;
+
+  /**
+   * `match` at once, for a table whose routes hold no `regex(...)` constraint (the usual case):
+   * undefined when one does, and only `match` can answer.
+   */
+  matchNow(method: string, rawPath: string): RouteMatch | undefined {
+    if (this.hasRegex) return undefined;
+    const upper = method.toUpperCase();
+    for (const entry of this.entries) {
+      const methods = entry.fn.http?.methods;
+      if (methods && !methods.includes(upper)) continue;
+      const values = matchRoute(entry.template, rawPath);
+      if (values) return { kind: 'function', fn: entry.fn, values };
+    }
+    return { kind: 'none' };
   }
 
   /**

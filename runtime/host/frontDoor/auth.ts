@@ -11,6 +11,18 @@ import { encodeBase64 } from '../../core/queues/base64';
 import { joinedHeader } from '../http/headerMap';
 import type { ServerRequest } from '../http/serverConnection';
 
+// Shared and frozen through: the payload writer keeps the bytes of a frozen node.
+const ANONYMOUS = deepFreeze(anonymousIdentities());
+const CORE_TOOLS_ADMIN = deepFreeze(coreToolsAdminIdentities());
+const KEY_ADMIN_MASTER = deepFreeze(keyLevelIdentities('Admin', 'master'));
+const KEY_FUNCTION_DEFAULT = deepFreeze(keyLevelIdentities('Function', 'default'));
+
+function deepFreeze<T extends object>(value: T): T {
+  for (const inner of Object.values(value))
+    if (typeof inner === 'object' && inner !== null) deepFreeze(inner);
+  return Object.freeze(value);
+}
+
 export type AuthOutcome = { ok: true; identities: JsonArray } | { ok: false };
 
 /**
@@ -30,16 +42,12 @@ export function authorize(
     query.find(([k]) => k.toLowerCase() === 'code')?.[1][0];
   if (!enableAuth) {
     return level === 'anonymous' && key === undefined
-      ? { ok: true, identities: anonymousIdentities() }
-      : { ok: true, identities: coreToolsAdminIdentities() };
+      ? { ok: true, identities: ANONYMOUS }
+      : { ok: true, identities: CORE_TOOLS_ADMIN };
   }
   const isMaster = key !== undefined && same(key, keys.master);
   const isFunction = key !== undefined && same(key, keys.functionDefault);
-  const identities = isMaster
-    ? keyLevelIdentities('Admin', 'master')
-    : isFunction
-      ? keyLevelIdentities('Function', 'default')
-      : anonymousIdentities();
+  const identities = isMaster ? KEY_ADMIN_MASTER : isFunction ? KEY_FUNCTION_DEFAULT : ANONYMOUS;
   if (level === 'anonymous') return { ok: true, identities };
   if (level === 'function' && (isMaster || isFunction)) return { ok: true, identities };
   if ((level === 'admin' || level === 'system') && isMaster) return { ok: true, identities };

@@ -7,8 +7,8 @@ import { kestrelRequestHeaders } from '../../core/http/kestrelHeaders';
 import { parseQuery } from '../../core/http/queryString';
 import { HINTS } from '../../core/invocation/hintCatalogue';
 import { httpModeOf } from '../../core/invocation/httpMode';
-import { buildHttpInvocationBody } from '../../core/invocation/httpPayload';
 import type { HttpRequestFacts } from '../../core/invocation/httpPayload';
+import { writeHttpInvocationBody } from '../../core/invocation/httpPayloadBytes';
 import { ADMIN_REASON } from '../../core/invocation/logLines';
 import { encodeBase64 } from '../../core/queues/base64';
 import type { AppContext } from '../hostContext';
@@ -120,7 +120,9 @@ async function route(
     await handleAdmin(app, req, res, rec);
     return;
   }
-  const match = await app.routes.match(req.method, pathname, (fn) => routeRegexTester(app, fn));
+  const match =
+    app.routes.matchNow(req.method, pathname) ??
+    (await app.routes.match(req.method, pathname, (fn) => routeRegexTester(app, fn)));
   if (match.kind === 'none' || (match.fn.disabled && !isAdminKey(app, req))) {
     if (match.kind === 'none') rec.addHints([noRouteHint(app, req.method, pathname)]);
     await req.body.read();
@@ -174,7 +176,7 @@ async function route(
     if (result.kind !== 'succeeded') respondEmpty(res, 500);
     return;
   }
-  const payload = buildHttpInvocationBody(
+  const payload = writeHttpInvocationBody(
     fn.trigger.name,
     requestFacts(req, body, query, Object.entries(match.values), auth.identities, rec),
     fn.inputs.map((b) => b.name),

@@ -1,4 +1,4 @@
-import { utf8Encode } from '../../core/bytes/utf8';
+import { utf8EncodeShort } from '../../core/bytes/utf8';
 import type { ExchangeRecorder } from '../../core/exchange/exchangeRecorder';
 import type { HttpResult } from '../../core/invocation/httpOutput';
 import type { AppContext } from '../hostContext';
@@ -11,7 +11,7 @@ export function respondEmpty(res: ServerResponse, status: number): void {
 }
 
 export function respondText(res: ServerResponse, status: number, text: string, contentType: string): void {
-  const bytes = utf8Encode(text);
+  const bytes = utf8EncodeShort(text);
   res.writeHead(status, undefined, ['Content-Type', contentType, 'Content-Length', String(bytes.length)]);
   res.end(bytes);
 }
@@ -39,7 +39,7 @@ export function respondHttpResult(
       ...(rec.invocationId !== undefined && { invocationId: rec.invocationId }),
     });
   }
-  const bytes = utf8Encode(http.body);
+  const bytes = utf8EncodeShort(http.body);
   const headerList: string[] = [];
   for (const [k, v] of http.headers) headerList.push(k, v);
   headerList.push('Content-Length', String(bytes.length));

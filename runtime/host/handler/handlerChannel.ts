@@ -9,18 +9,12 @@ export { ClientError as HandlerCallError };
  * case, no `Connection` header (as .NET's HttpClient), and the wire bytes captured. Errors are
  * reworded for a person reading the exchange.
  */
-export async function callHandler(
-  client: HttpClient,
-  port: number,
-  call: ClientCall,
-): Promise<HandlerResponse> {
-  try {
-    return await client.call(port, call);
-  } catch (e) {
+export function callHandler(client: HttpClient, port: number, call: ClientCall): Promise<HandlerResponse> {
+  return client.call(port, call).catch((e: unknown) => {
     if (e instanceof ClientError)
       throw new ClientError(describeCallError(e, port), e.code, e.sent, e.received);
     throw e;
-  }
+  });
 }
 
 function describeCallError(err: ClientError, port: number): string {

@@ -1,3 +1,5 @@
+import { allocBytes } from '../../core/bytes/byteSlab';
+
 /**
  * A message body arriving in chunks: read whole, or streamed to one consumer. Chunks that come
  * before anyone listens are kept, so a request can be routed before its body is read.
@@ -50,7 +52,7 @@ export function concat(parts: readonly Uint8Array[]): Uint8Array {
   if (parts.length === 1) return parts[0]!;
   let total = 0;
   for (const p of parts) total += p.length;
-  const out = new Uint8Array(total);
+  const out = allocBytes(total);
   let offset = 0;
   for (const p of parts) {
     out.set(p, offset);

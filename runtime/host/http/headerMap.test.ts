@@ -46,3 +46,28 @@ describe('raw header lookups', () => {
     expect(joinedHeader(raw, 'missing')).toBeUndefined();
   });
 });
+
+test('raw header lookups ignore ASCII case only, as toLowerCase does for these names', () => {
+  const raw = [
+    'Content-TYPE',
+    'a',
+    'X-\u00c4',
+    'b',
+    'x-\u00e4',
+    'c',
+    'X-Long',
+    'd',
+    'x-lon',
+    'e',
+    'X-Lo\u00dfx',
+    'f',
+  ];
+  expect(rawHeader(raw, 'content-type')).toBe('a');
+  expect(rawHeader(raw, 'content-typ')).toBeUndefined();
+  expect(rawHeader(raw, 'x-\u00e4')).toBe('b');
+  expect(rawHeader(raw, 'x-lon')).toBe('e');
+  expect(rawHeader(raw, 'x-lo\u00dfx')).toBe('f');
+  expect(joinedHeader(raw, 'x-\u00e4')).toBe('b, c');
+  expect(joinedHeader(raw, 'x-long')).toBe('d');
+  expect(rawHeader(['\u212aeep-Alive', 'k'], 'keep-alive')).toBe('k');
+});

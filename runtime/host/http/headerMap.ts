@@ -43,7 +43,7 @@ export class HeaderMap {
 /** The first value of `name` in a flat raw header list, ignoring case. */
 export function rawHeader(rawHeaders: readonly string[], lowerName: string): string | undefined {
   for (let i = 0; i + 1 < rawHeaders.length; i += 2)
-    if (rawHeaders[i]!.toLowerCase() === lowerName) return rawHeaders[i + 1];
+    if (isNamed(rawHeaders[i]!, lowerName)) return rawHeaders[i + 1];
   return undefined;
 }
 
@@ -51,7 +51,23 @@ export function rawHeader(rawHeaders: readonly string[], lowerName: string): str
 export function joinedHeader(rawHeaders: readonly string[], lowerName: string): string | undefined {
   let out: string | undefined;
   for (let i = 0; i + 1 < rawHeaders.length; i += 2)
-    if (rawHeaders[i]!.toLowerCase() === lowerName)
+    if (isNamed(rawHeaders[i]!, lowerName))
       out = out === undefined ? rawHeaders[i + 1]! : `${out}, ${rawHeaders[i + 1]!}`;
   return out;
+}
+
+/**
+ * `name.toLowerCase() === lowerName` without making the lower-case copy, which these lookups
+ * (several per request, over every header) used to: ASCII is folded here, anything else is left
+ * to toLowerCase.
+ */
+function isNamed(name: string, lowerName: string): boolean {
+  const n = name.length;
+  for (let i = 0; i < n; i++) {
+    const c = name.charCodeAt(i);
+    if (c > 0x7f) return name.toLowerCase() === lowerName;
+    const t = lowerName.charCodeAt(i);
+    if (c !== t && !(c >= 0x41 && c <= 0x5a && (c | 0x20) === t)) return false;
+  }
+  return n === lowerName.length;
 }

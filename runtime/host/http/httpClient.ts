@@ -1,6 +1,6 @@
 import type { HttpHead } from '../../core/http1/parser';
 import { Http1ParseError, Http1Parser } from '../../core/http1/parser';
-import { encodeChunk, encodeHead, LAST_CHUNK } from '../../core/http1/writer';
+import { encodeChunk, encodeHead, encodeMessage, LAST_CHUNK } from '../../core/http1/writer';
 import type { ByteStream, Platform, StreamError } from '../platform';
 import type { BodySource } from './body';
 import { concat } from './body';
@@ -62,24 +62,32 @@ export class HttpClient {
 
   constructor(private readonly platform: Platform) {}
 
-  async call(port: number, call: ClientCall): Promise<ClientResult> {
+  call(port: number, call: ClientCall): Promise<ClientResult> {
     const reused = this.takeIdle(port);
+    // A kept connection starts the call at once, without a turn of the event loop.
+    if (reused)
+      return new Promise<ClientResult>((resolve, reject) =>
+        startCall(reused, port, call, this, resolve, reject),
+      );
+    return this.callNew(port, call);
+  }
+
+  private async callNew(port: number, call: ClientCall): Promise<ClientResult> {
     let stream: ByteStream;
-    if (reused) stream = reused;
-    else {
-      try {
-        stream = await this.platform.connect(port, '127.0.0.1');
-      } catch (e) {
-        const err = e as StreamError;
-        throw new ClientError(err.message, err.code, new Uint8Array(0), new Uint8Array(0));
-      }
-      this.open.add(stream);
-      stream.onClose(() => {
-        this.open.delete(stream);
-        this.dropIdle(port, stream);
-      });
+    try {
+      stream = await this.platform.connect(port, '127.0.0.1');
+    } catch (e) {
+      const err = e as StreamError;
+      throw new ClientError(err.message, err.code, new Uint8Array(0), new Uint8Array(0));
     }
-    return new Promise<ClientResult>((resolve, reject) => runCall(stream, port, call, this, resolve, reject));
+    this.open.add(stream);
+    stream.onClose(() => {
+      this.open.delete(stream);
+      this.dropIdle(port, stream);
+    });
+    return new Promise<ClientResult>((resolve, reject) =>
+      startCall(stream, port, call, this, resolve, reject),
+    );
   }
 
   /** @internal a connection answered in full and may carry another request. */
@@ -108,16 +116,11 @@ export class HttpClient {
   }
 }
 
-// A connection serves one call at a time; these listeners are swapped per call. Its parser
-// lives as long as the connection: responses on a keep-alive connection follow one another.
+// A connection serves one call at a time: its slot names the call now running. Its parser lives
+// as long as the connection: responses on a keep-alive connection follow one another.
 interface Slot {
   readonly parser: Http1Parser;
-  data?: (chunk: Uint8Array) => void;
-  end?: () => void;
-  close?: (error?: StreamError) => void;
-  head?: (head: HttpHead) => void;
-  body?: (chunk: Uint8Array) => void;
-  complete?: () => void;
+  current: OpenCall | undefined;
 }
 const slots = new WeakMap<ByteStream, Slot>();
 
@@ -126,21 +129,22 @@ function slotOf(stream: ByteStream): Slot {
   if (!slot) {
     const s: Slot = {
       parser: new Http1Parser('response', {
-        onHead: (h) => s.head?.(h),
-        onBody: (chunk) => s.body?.(chunk),
-        onComplete: () => s.complete?.(),
+        onHead: (h) => s.current?.onHead(h),
+        onBody: (chunk) => s.current?.onBody(chunk),
+        onComplete: () => s.current?.onComplete(),
       }),
+      current: undefined,
     };
     slot = s;
     slots.set(stream, s);
-    stream.onData((c) => s.data?.(c));
-    stream.onEnd(() => s.end?.());
-    stream.onClose((e) => s.close?.(e));
+    stream.onData((c) => s.current?.onData(c));
+    stream.onEnd(() => s.current?.onEnd());
+    stream.onClose((e) => s.current?.onClose(e));
   }
   return slot;
 }
 
-function runCall(
+function startCall(
   stream: ByteStream,
   port: number,
   call: ClientCall,
@@ -148,115 +152,134 @@ function runCall(
   resolve: (r: ClientResult) => void,
   reject: (e: ClientError) => void,
 ): void {
-  const sent: Uint8Array[] = [];
-  const received: Uint8Array[] = [];
-  const body: Uint8Array[] = [];
-  let head: HttpHead | undefined;
-  let settled = false;
   const slot = slotOf(stream);
-  const clear = () => {
-    slot.data = undefined;
-    slot.end = undefined;
-    slot.close = undefined;
-    slot.head = undefined;
-    slot.body = undefined;
-    slot.complete = undefined;
-  };
-  const fail = (message: string, code: string | undefined) => {
-    if (settled) return;
-    settled = true;
-    clear();
-    stream.destroy();
-    reject(new ClientError(message, code, concat(sent), concat(received)));
-  };
-  slot.head = (h) => {
-    head = h;
-    call.onHead?.(h);
-  };
-  slot.body = (chunk) => {
-    call.onBodyChunk?.(chunk);
-    if (call.onBody) call.onBody(chunk);
-    else body.push(chunk);
-  };
-  slot.complete = () => {
-    if (settled || !head) return;
-    settled = true;
-    clear();
-    const h = head;
-    if (h.keepAlive && !call.connectionClose && !closedByPeer) client.release(port, stream);
-    else stream.destroy();
-    resolve({
+  const open = new OpenCall(stream, port, call, client, slot, resolve, reject);
+  slot.current = open;
+  slot.parser.expectResponseTo(call.method);
+  call.onCancel?.(() => open.fail('cancelled', 'ABORT_ERR'));
+  call.onConnect?.(stream);
+  open.send();
+}
+
+/** One call on a connection: one object rather than a closure per event, as it runs per invocation. */
+class OpenCall {
+  private readonly sent: Uint8Array[] = [];
+  private readonly received: Uint8Array[] = [];
+  private readonly body: Uint8Array[] = [];
+  private head: HttpHead | undefined;
+  private settled = false;
+  private closedByPeer = false;
+  private chunked = false;
+
+  constructor(
+    private readonly stream: ByteStream,
+    private readonly port: number,
+    private readonly call: ClientCall,
+    private readonly client: HttpClient,
+    private readonly slot: Slot,
+    private readonly resolve: (r: ClientResult) => void,
+    private readonly reject: (e: ClientError) => void,
+  ) {}
+
+  fail(message: string, code: string | undefined): void {
+    if (this.settled) return;
+    this.settled = true;
+    this.slot.current = undefined;
+    this.stream.destroy();
+    this.reject(new ClientError(message, code, concat(this.sent), concat(this.received)));
+  }
+
+  onHead(h: HttpHead): void {
+    this.head = h;
+    this.call.onHead?.(h);
+  }
+
+  onBody(chunk: Uint8Array): void {
+    this.call.onBodyChunk?.(chunk);
+    if (this.call.onBody) this.call.onBody(chunk);
+    else this.body.push(chunk);
+  }
+
+  onComplete(): void {
+    const h = this.head;
+    if (this.settled || !h) return;
+    this.settled = true;
+    this.slot.current = undefined;
+    if (h.keepAlive && !this.call.connectionClose && !this.closedByPeer)
+      this.client.release(this.port, this.stream);
+    else this.stream.destroy();
+    this.resolve({
       status: h.status,
       reason: h.reason,
       rawHeaders: h.rawHeaders,
-      body: concat(body),
-      sent: concat(sent),
-      received: concat(received),
+      body: concat(this.body),
+      sent: concat(this.sent),
+      received: concat(this.received),
     });
-  };
-  const parser = slot.parser;
-  parser.expectResponseTo(call.method);
-  let closedByPeer = false;
-  slot.data = (chunk) => {
-    received.push(chunk);
+  }
+
+  onData(chunk: Uint8Array): void {
+    this.received.push(chunk);
     try {
-      parser.execute(chunk);
+      this.slot.parser.execute(chunk);
     } catch (e) {
       const err = e as Http1ParseError;
-      fail(err.message, err instanceof Http1ParseError ? err.code : undefined);
+      this.fail(err.message, err instanceof Http1ParseError ? err.code : undefined);
     }
-  };
-  slot.end = () => {
-    closedByPeer = true;
+  }
+
+  onEnd(): void {
+    this.closedByPeer = true;
     try {
-      parser.finish();
+      this.slot.parser.finish();
     } catch (e) {
       // A message cut off by the peer is a reset, as Node's client reports it, not a parse error.
       if ((e as Http1ParseError).code === 'HPE_INVALID_EOF_STATE')
-        fail(head ? 'aborted' : 'socket hang up', 'ECONNRESET');
-      else fail((e as Error).message, (e as Http1ParseError).code);
+        this.fail(this.head ? 'aborted' : 'socket hang up', 'ECONNRESET');
+      else this.fail((e as Error).message, (e as Http1ParseError).code);
       return;
     }
-    if (!settled) fail('socket hang up', 'ECONNRESET');
-  };
-  slot.close = (error) => {
-    if (!settled) fail(error?.message ?? 'socket hang up', error?.code ?? 'ECONNRESET');
-  };
-  call.onCancel?.(() => fail('cancelled', 'ABORT_ERR'));
-  call.onConnect?.(stream);
-
-  const headers = new HeaderMap();
-  for (const [name, value] of call.headers) headers.set(name, value);
-  const streaming = call.bodyStream !== undefined;
-  const whole = call.body ?? (streaming ? undefined : new Uint8Array(0));
-  const built = buildRequestHead({
-    method: call.method,
-    path: call.path,
-    headers,
-    bodyLength: streaming ? undefined : call.body === undefined ? 0 : whole!.length,
-    ...(call.connectionClose && { connectionClose: true }),
-  });
-  const write = (bytes: Uint8Array) => {
-    if (bytes.length === 0) return;
-    sent.push(bytes);
-    stream.write(bytes);
-  };
-  const headBytes = encodeHead(built.startLine, built.lines);
-  if (!streaming) {
-    const parts = [headBytes];
-    if (whole && whole.length) parts.push(built.chunked ? encodeChunk(whole) : whole);
-    if (built.chunked) parts.push(LAST_CHUNK);
-    write(concat(parts));
-    return;
+    if (!this.settled) this.fail('socket hang up', 'ECONNRESET');
   }
-  write(headBytes);
-  call.bodyStream!.stream(
-    (chunk) => {
-      if (!settled) write(built.chunked ? encodeChunk(chunk) : chunk);
-    },
-    (error) => {
-      if (error) fail(error.message, 'ECONNRESET');
-      else if (built.chunked && !settled) write(LAST_CHUNK);
-    },
-  );
+
+  onClose(error?: StreamError): void {
+    if (!this.settled) this.fail(error?.message ?? 'socket hang up', error?.code ?? 'ECONNRESET');
+  }
+
+  /** Writes the request: whole in one buffer, or the head and then the body as it streams in. */
+  send(): void {
+    const call = this.call;
+    const headers = new HeaderMap();
+    for (const [name, value] of call.headers) headers.set(name, value);
+    const streaming = call.bodyStream !== undefined;
+    const whole = call.body ?? (streaming ? undefined : new Uint8Array(0));
+    const built = buildRequestHead({
+      method: call.method,
+      path: call.path,
+      headers,
+      bodyLength: streaming ? undefined : call.body === undefined ? 0 : whole!.length,
+      ...(call.connectionClose && { connectionClose: true }),
+    });
+    if (!streaming) {
+      this.write(encodeMessage(built.startLine, built.lines, whole, built.chunked));
+      return;
+    }
+    this.chunked = built.chunked;
+    this.write(encodeHead(built.startLine, built.lines));
+    call.bodyStream!.stream(
+      (chunk) => {
+        if (!this.settled) this.write(this.chunked ? encodeChunk(chunk) : chunk);
+      },
+      (error) => {
+        if (error) this.fail(error.message, 'ECONNRESET');
+        else if (this.chunked && !this.settled) this.write(LAST_CHUNK);
+      },
+    );
+  }
+
+  private write(bytes: Uint8Array): void {
+    if (bytes.length === 0) return;
+    this.sent.push(bytes);
+    this.stream.write(bytes);
+  }
 }

@@ -1,6 +1,6 @@
 import type { HttpHead } from '../../core/http1/parser';
 import { Http1ParseError, Http1Parser } from '../../core/http1/parser';
-import { encodeChunk, encodeHead, LAST_CHUNK, latin1Encode } from '../../core/http1/writer';
+import { encodeChunk, encodeMessage, LAST_CHUNK, latin1Encode } from '../../core/http1/writer';
 import type { ByteStream } from '../platform';
 import { BodySource, concat } from './body';
 import { HeaderMap, rawHeader } from './headerMap';
@@ -15,6 +15,20 @@ export interface ServerRequest {
   readonly body: BodySource;
   /** First value of a header, by lower-case name. */
   header(lowerName: string): string | undefined;
+}
+
+class IncomingRequest implements ServerRequest {
+  constructor(
+    readonly method: string,
+    readonly url: string,
+    readonly versionMinor: number,
+    readonly rawHeaders: readonly string[],
+    readonly body: BodySource,
+  ) {}
+
+  header(lowerName: string): string | undefined {
+    return rawHeader(this.rawHeaders, lowerName);
+  }
 }
 
 export interface ServerOptions {
@@ -63,15 +77,7 @@ export class ServerConnection {
       onHead: (head) => {
         this.disarmHeadersTimer();
         const body = new BodySource();
-        const raw = head.rawHeaders;
-        const req: ServerRequest = {
-          method: head.method,
-          url: head.url,
-          versionMinor: head.versionMinor,
-          rawHeaders: raw,
-          body,
-          header: (name) => rawHeader(raw, name),
-        };
+        const req = new IncomingRequest(head.method, head.url, head.versionMinor, head.rawHeaders, body);
         this.parsing = { req, head, body };
         this.queue.push({ req, head });
         if (head.versionMinor >= 1 && /^100-continue$/i.test(req.header('expect') ?? '')) this.send(CONTINUE);
@@ -323,17 +329,18 @@ export class ServerResponse {
     this.chunked = head.chunked;
     this.bodyless = head.bodyless;
     this.keepAlive = head.keepAlive;
-    this.pendingHead = encodeHead(head.startLine, head.lines);
+    this.pendingHead = head;
   }
 
-  private pendingHead: Uint8Array | undefined;
+  // Decided but not yet written: encoded with the first body bytes, into one buffer.
+  private pendingHead: { readonly startLine: string; readonly lines: readonly string[] } | undefined;
 
   private flushHead(body: Uint8Array | undefined): void {
     if (!this.headWritten && this.pendingHead) {
       this.headWritten = true;
       const head = this.pendingHead;
       this.pendingHead = undefined;
-      this.conn.send(body ? concat([head, body]) : head);
+      this.conn.send(encodeMessage(head.startLine, head.lines, body, false));
       return;
     }
     if (body) this.conn.send(body);

@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { statSync } from 'node:fs';
 import net from 'node:net';
 import { availableParallelism, hostname } from 'node:os';
@@ -7,6 +7,7 @@ import { readAppFiles } from './appFiles';
 import { spawnHandler } from './childProcess';
 import { canBind, pickFreePort } from './ports';
 import { socketStream } from './socketStream';
+import { randomUuid } from './uuid';
 import { RegexPool } from '../../host/regex/regexPool';
 import { startNodeRegexWorker } from './regexWorker';
 
@@ -61,7 +62,7 @@ export function createNodePlatform(
     readAppFiles,
     now: () => Date.now(),
     monotonic: () => performance.now(),
-    randomUUID: () => randomUUID(),
+    randomUUID: randomUuid,
     randomBytes: (n) => randomBytes(n),
     hostname: () => hostname(),
     processorCount: () => availableParallelism(),
