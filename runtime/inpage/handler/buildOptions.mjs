@@ -14,6 +14,18 @@ const processShim = {
   },
 };
 
+/**
+ * The polyfills that wait for their first use (polyfills.ts) do so in the bundle only: there
+ * polyfillLoad.ts is replaced by polyfillLoad.bundle.ts, whose require() calls the bundler
+ * makes lazy.
+ */
+const lazyPolyfills = {
+  name: 'inpage-lazy-polyfills',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/polyfillLoad$/ }, () => ({ path: here('./polyfillLoad.bundle.ts') }));
+  },
+};
+
 /** @type {import('esbuild').BuildOptions} */
 export const handlerWorkerBuildOptions = {
   entryPoints: [here('./handlerWorker.ts')],
@@ -26,7 +38,7 @@ export const handlerWorkerBuildOptions = {
   keepNames: true,
   // Free `process` / `Buffer` in the polyfills (util, safe-buffer…) become the shim's.
   inject: [shims],
-  plugins: [processShim],
+  plugins: [processShim, lazyPolyfills],
   alias: {
     // url's parse(…, true) should parse queries as Node's querystring does, not as qs.
     qs: 'querystring-es3',

@@ -55,6 +55,10 @@ describe.skipIf(!existsSync(CHROMIUM))('the handler worker bundle in Chromium', 
     const handler = `const http = require('node:http');
 const { createHash, randomUUID } = require('node:crypto');
 const { EventEmitter } = require('events');
+// Built on their first require in the bundle (polyfillLoad.bundle.ts), not with the worker.
+const util = require('node:util');
+const url = require('url');
+const querystring = require('querystring');
 const server = http.createServer((req, res) => {
   let body = '';
   req.setEncoding('utf8');
@@ -63,7 +67,9 @@ const server = http.createServer((req, res) => {
     if (req.url === '/boom') setTimeout(() => { throw new Error('boom in ' + req.method); }, 0);
     res.setHeader('Content-Type', 'application/json');
     res.end(JSON.stringify({ url: req.url, body, md5: createHash('md5').update(body).digest('hex'),
-      uuid: /^[0-9a-f-]{36}$/.test(randomUUID()), ee: typeof EventEmitter }));
+      uuid: /^[0-9a-f-]{36}$/.test(randomUUID()), ee: typeof EventEmitter,
+      inspect: util.inspect({ a: [1, 'b'] }), query: url.parse(req.url + '?x=1', true).query.x,
+      qs: querystring.stringify({ a: 1, b: 'c d' }) }));
   });
 });
 server.listen(Number(process.env.FUNCTIONS_CUSTOMHANDLER_PORT), '127.0.0.1', () => console.log('listening', server.address().port));
@@ -109,13 +115,14 @@ server.listen(Number(process.env.FUNCTIONS_CUSTOMHANDLER_PORT), '127.0.0.1', () 
       expect(report.response).toContain(
         '"url":"/boom","body":"abc","md5":"900150983cd24fb0d6963f7d28e17f72","uuid":true,"ee":"function"',
       );
+      expect(report.response).toContain(`"inspect":"{ a: [ 1, 'b' ] }","query":"1","qs":"a=1&b=c%20d"`);
       expect(report.output).toMatch(/^listening 7777\n/);
       // The crash report as Node's: the file and line, the source, the stack with Node's names.
       expect(report.output).toContain(
-        "/app/handler.js:9\n    if (req.url === '/boom') setTimeout(() => { throw new Error('boom in ' + req.method); }, 0);\n",
+        "/app/handler.js:13\n    if (req.url === '/boom') setTimeout(() => { throw new Error('boom in ' + req.method); }, 0);\n",
       );
       expect(report.output).toContain(
-        'Error: boom in POST\n    at Timeout._onTimeout (/app/handler.js:9:55)',
+        'Error: boom in POST\n    at Timeout._onTimeout (/app/handler.js:13:55)',
       );
       expect(report.output).toMatch(/\n\nNode\.js v20\.\d+\.\d+\n$/);
       expect(report.exit).toBe(1);
