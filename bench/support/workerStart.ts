@@ -165,14 +165,27 @@ export function printWorkerStart(times: readonly BuildTimes[], runs: number): vo
   );
 }
 
+/**
+ * Section 3 of bench:page: this build's build/inpage/ scripts, beside the folders named in
+ * BENCH_WORKER_BASELINE (comma-separated, e.g. a copy of an older build/inpage/), BENCH_WORKER_RUNS
+ * fresh workers each (default 9).
+ */
+export async function reportWorkerStart(browser: Browser): Promise<void> {
+  const runs = Math.max(3, Number(process.env.BENCH_WORKER_RUNS ?? 9));
+  const builds = [{ label: 'this build', dir: join(ROOT, 'build/inpage') }];
+  for (const other of (process.env.BENCH_WORKER_BASELINE ?? '').split(',').filter(Boolean)) {
+    builds.push({ label: other, dir: resolve(other) });
+  }
+  printWorkerStart(await measureWorkerStart(browser, builds, runs), runs);
+}
+
+// tsx bench/support/workerStart.ts [other build/inpage folders…]
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const { launchBrowser } = await import('../../tests/browser/support/browser');
-  const runs = Math.max(3, Number(process.env.BENCH_WORKER_RUNS ?? 9));
-  const builds = [{ label: 'build/inpage', dir: join(ROOT, 'build/inpage') }];
-  for (const other of process.argv.slice(2)) builds.push({ label: other, dir: resolve(other) });
+  if (process.argv.length > 2) process.env.BENCH_WORKER_BASELINE = process.argv.slice(2).join(',');
   const browser = await launchBrowser();
   try {
-    printWorkerStart(await measureWorkerStart(browser, builds, runs), runs);
+    await reportWorkerStart(browser);
   } finally {
     await browser.close();
   }
