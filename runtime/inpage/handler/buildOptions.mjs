@@ -24,7 +24,9 @@ const processShim = {
 const lazyPolyfills = {
   name: 'inpage-lazy-polyfills',
   setup(build) {
-    build.onResolve({ filter: /^\.\/polyfillLoad$/ }, () => ({ path: here('./polyfillLoad.bundle.ts') }));
+    build.onResolve({ filter: /^\.\.?\/(?:.*\/)?polyfillLoad$/ }, () => ({
+      path: here('./polyfillLoad.bundle.ts'),
+    }));
   },
 };
 

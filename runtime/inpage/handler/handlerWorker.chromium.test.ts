@@ -169,6 +169,10 @@ server.listen(Number(process.env.FUNCTIONS_CUSTOMHANDLER_PORT), () => console.lo
         /node_modules\/(buffer|events|util|readable-stream|http-parser-js)\//.test(input),
       ).length,
     ).toBeGreaterThan(5);
+    // The loader that builds util, url, querystring and the hashes on first use is the one shipped.
+    expect(inputs.filter((input) => /\/polyfillLoad(\.bundle)?\.ts$/.test(input))).toEqual([
+      'runtime/inpage/handler/polyfillLoad.bundle.ts',
+    ]);
     const text = built.outputFiles?.[0]?.text as string;
     expect(text).not.toMatch(/\brequire\("(?:node:)?(?:buffer|events|util|stream|fs|http)"\)/);
   });
