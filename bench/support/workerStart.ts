@@ -8,7 +8,8 @@
  * - handler start: a ready handler worker is given the `hello` example as the host gives it (a
  *   process port and a HandlerStart); timed from that message to the handler's 'listen' (the
  *   user's code ran and called listen) and to its first output (the host said the port is
- *   bound, the listen callback ran and logged).
+ *   bound, the listen callback ran and logged); then the host's readiness ping (GET /) is sent,
+ *   timed to the answer's first bytes: the first request a fresh handler serves.
  *
  * Fresh workers each time (a worker's isolate shares no compiled code with another), median of
  * `runs`; several builds are measured in turn within each run, so a before/after comparison
@@ -34,6 +35,7 @@ const COLUMNS = {
   'handler-worker.js run': 'run)',
   listen: 'start→listen',
   listening: 'start→listening',
+  ping: 'first request',
 } as const;
 type Column = keyof typeof COLUMNS;
 
@@ -81,7 +83,18 @@ const PAGE_FUNCTION = `async ({ sources, files }) => {
             channel.port1.postMessage({ t: 'listen-result', id: m.id, port: m.port });
           } else if (m.t === 'output') {
             out.listening = performance.now() - t0;
-            resolve();
+            // Then the host's readiness ping (GET /, as runtime/host/handler/readiness.ts
+            // sends it): the first request a fresh handler serves.
+            const connection = new MessageChannel();
+            const pinged = performance.now();
+            connection.port1.onmessage = (d) => {
+              if (d.data.t !== 'data') return;
+              out.ping = performance.now() - pinged;
+              resolve();
+            };
+            channel.port1.postMessage({ t: 'connection', port: 41234, stream: connection.port2, remotePort: 50000 }, [connection.port2]);
+            const bytes = new TextEncoder().encode('GET / HTTP/1.1\\r\\nHost: 127.0.0.1:41234\\r\\nConnection: close\\r\\n\\r\\n').buffer;
+            connection.port1.postMessage({ t: 'data', bytes }, [bytes]);
           } else if (m.t === 'exit') reject(new Error('handler exited ' + m.code));
         };
         worker.postMessage(start, [channel.port2]);
@@ -161,7 +174,8 @@ export function printWorkerStart(times: readonly BuildTimes[], runs: number): vo
   }
   console.log(
     '  (before run: from new Worker to the script starting, i.e. the thread, the blob and compiling;' +
-      ' run: its top level; start→…: the hello example, from HandlerStart to listen and to its log)',
+      ' run: its top level; start→…: the hello example, from HandlerStart to listen and to its log;' +
+      " first request: then the host's readiness ping, GET /, to the answer's first bytes)",
   );
 }
 
