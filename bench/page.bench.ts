@@ -24,7 +24,9 @@
  *      its host): the CLI.
  *    Same host code and same bytes everywhere. The UI's part is page − engine only, the engine's
  *    added part is engine only − CLI.
- * 3. The in-page engine's worker scripts (build/inpage/*.js), raw and gzip.
+ * 3. The in-page engine's worker scripts (build/inpage/*.js), raw and gzip, and how long a fresh
+ *    worker of each takes to be ready and the handler to start (bench/support/workerStart.ts;
+ *    BENCH_WORKER_BASELINE=<a copy of an older build/inpage/> measures it side by side).
  *
  *   npm run bench:page
  *   BENCH_PAGE_RUNS=9 BENCH_PAGE_ENGINE=inpage BENCH_LATENCY_N=1000 npm run bench:page
@@ -43,6 +45,7 @@ import { startPlaygroundServer } from '../runtime/node/playgroundServer/server';
 import { launchBrowser } from '../tests/browser/support/browser';
 import { scriptPageRoutes } from '../tests/browser/support/scriptPage';
 import { startStaticServer } from '../tests/browser/support/staticServer';
+import { reportWorkerStart } from './support/workerStart';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const BASELINE = process.env.BENCH_PAGE_BASELINE;
@@ -307,6 +310,7 @@ async function main(): Promise<void> {
     row("engine's added part (engine - CLI)", enginePct[0] - nodePct[0], enginePct[1] - nodePct[1]);
     row('added by the page (page - CLI)', pagePct[0] - nodePct[0], pagePct[1] - nodePct[1]);
     workerSizes();
+    await reportWorkerStart(browser);
     console.log(
       `load average ${loadavg()
         .map((l) => l.toFixed(2))

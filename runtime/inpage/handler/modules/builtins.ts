@@ -46,28 +46,36 @@ export function createBuiltins(context: BuiltinContext): BuiltinTable {
   };
   Object.assign(pathModule, { posix: pathModule, win32: pathModule });
   const timersModule = createTimersModule(timers);
-  const assertModule = createAssertModule();
-  const utilModule = {
-    ...util,
-    types: { ...util.types },
-    TextEncoder,
-    TextDecoder,
-    isDeepStrictEqual: (a: unknown, b: unknown) => {
-      try {
-        assertModule.deepStrictEqual(a, b);
-        return true;
-      } catch {
-        return false;
-      }
-    },
-    stripVTControlCharacters: (text: string) => text.replace(ANSI_ESCAPE, ''),
+  // Made on the first require that needs them (see polyfills.ts for why util waits).
+  let assertModule: ReturnType<typeof createAssertModule> | undefined;
+  const assert = () => (assertModule ??= createAssertModule());
+  let utilModule: (Record<string, unknown> & { types: object }) | undefined;
+  const utilFor = () => {
+    if (utilModule) return utilModule;
+    const polyfill = util();
+    utilModule = {
+      ...polyfill,
+      types: { ...polyfill.types },
+      TextEncoder,
+      TextDecoder,
+      isDeepStrictEqual: (a: unknown, b: unknown) => {
+        try {
+          assert().deepStrictEqual(a, b);
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      stripVTControlCharacters: (text: string) => text.replace(ANSI_ESCAPE, ''),
+    };
+    return utilModule;
   };
   const table: Record<string, () => unknown> = {
     http: () => createHttpModule(context.http),
     events: () => EventEmitter,
     buffer: () => ({ ...bufferModule, Blob, atob, btoa, constants: { MAX_LENGTH: bufferModule.kMaxLength } }),
     url: () => ({
-      ...url,
+      ...url(),
       URL,
       URLSearchParams,
       fileURLToPath,
@@ -75,13 +83,13 @@ export function createBuiltins(context: BuiltinContext): BuiltinTable {
       domainToASCII: (domain: string) => new URL(`http://${domain}`).hostname,
     }),
     querystring: () => ({
-      ...querystring,
+      ...querystring(),
       escape: encodeURIComponent,
       unescape: decodeURIComponent,
     }),
-    util: () => utilModule,
-    'util/types': () => utilModule.types,
-    sys: () => utilModule,
+    util: utilFor,
+    'util/types': () => utilFor().types,
+    sys: utilFor,
     path: () => pathModule,
     'path/posix': () => pathModule,
     timers: () => timersModule,
@@ -91,8 +99,8 @@ export function createBuiltins(context: BuiltinContext): BuiltinTable {
     'stream/promises': () => (stream as unknown as { promises: unknown }).promises,
     string_decoder: () => stringDecoderModule,
     os: () => createOsModule(process.env),
-    assert: () => assertModule,
-    'assert/strict': () => assertModule,
+    assert,
+    'assert/strict': assert,
     process: () => process,
     console: () => context.console,
     perf_hooks: () => ({ performance }),

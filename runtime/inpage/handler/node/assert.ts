@@ -56,7 +56,7 @@ function deepStrictEqual(a: unknown, b: unknown): boolean {
   );
 }
 
-const show = (value: unknown) => util.inspect(value);
+const show = (value: unknown) => util().inspect(value);
 
 /** A minimal `assert` (and `assert/strict`): ok, equal, strictEqual, deepStrictEqual, throws… */
 export function createAssertModule() {

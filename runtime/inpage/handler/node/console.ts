@@ -13,17 +13,17 @@ function inspectError(error: Error): string {
   const stack = error.stack ?? String(error);
   if (extra.length === 0) return stack;
   const record = error as unknown as Record<string, unknown>;
-  return `${stack} {\n${extra.map((key) => `  ${key}: ${util.inspect(record[key])}`).join(',\n')}\n}`;
+  return `${stack} {\n${extra.map((key) => `  ${key}: ${util().inspect(record[key])}`).join(',\n')}\n}`;
 }
 
 /** util.format, with Errors shown as Node shows them. */
 export function formatLikeNode(args: readonly unknown[]): string {
   // A format string with placeholders: util.format knows them (%s of an Error is its
   // toString in both). Otherwise each argument as Node's console shows it, space-separated.
-  if (typeof args[0] === 'string' && args[0].includes('%')) return util.format(...args);
+  if (typeof args[0] === 'string' && args[0].includes('%')) return util().format(...args);
   return args
     .map((arg) =>
-      typeof arg === 'string' ? arg : arg instanceof Error ? inspectError(arg) : util.inspect(arg),
+      typeof arg === 'string' ? arg : arg instanceof Error ? inspectError(arg) : util().inspect(arg),
     )
     .join(' ');
 }
@@ -47,13 +47,13 @@ export function createConsole(stdout: Writer, stderr: Writer) {
     error: err,
     trace: (...args: unknown[]) => {
       const stack = (new Error().stack ?? '').split('\n').slice(2).join('\n');
-      err(`Trace${args.length ? `: ${util.format(...args)}` : ''}\n${stack}`);
+      err(`Trace${args.length ? `: ${util().format(...args)}` : ''}\n${stack}`);
     },
-    dir: (value: unknown, options?: object) => stdout.write(`${util.inspect(value, options)}\n`),
+    dir: (value: unknown, options?: object) => stdout.write(`${util().inspect(value, options)}\n`),
     dirxml: out,
     table: out,
     assert: (condition: unknown, ...args: unknown[]) => {
-      if (!condition) err(args.length ? `Assertion failed: ${util.format(...args)}` : 'Assertion failed');
+      if (!condition) err(args.length ? `Assertion failed: ${util().format(...args)}` : 'Assertion failed');
     },
     count: (label = 'default') => {
       const count = (counts.get(label) ?? 0) + 1;

@@ -1,20 +1,22 @@
-import { hmac } from '@noble/hashes/hmac.js';
-import { md5, sha1 } from '@noble/hashes/legacy.js';
-import { sha224, sha256, sha384, sha512 } from '@noble/hashes/sha2.js';
 import { Buffer } from '../polyfills';
+import { loadHashes } from '../polyfillLoad';
 import { nodeError } from '../nodeErrors';
 
 // The worker in the sandboxed iframe is not a secure context: crypto.getRandomValues works but
 // crypto.randomUUID and crypto.subtle do not exist there. So: hashes from @noble/hashes, and
 // random values (UUIDs included) from getRandomValues.
 
-const HASHES = { md5, sha1, sha224, sha256, sha384, sha512 } as const;
-type HashName = keyof typeof HASHES;
-type Hasher = ReturnType<(typeof HASHES)[HashName]['create']>;
+// Loaded on the first hash, not with the worker (see polyfillLoad.ts).
+let loaded: ReturnType<typeof loadHashes> | undefined;
+const hashes = () => (loaded ??= loadHashes());
+type Hashes = ReturnType<typeof loadHashes>;
+const HASH_NAMES = ['md5', 'sha1', 'sha224', 'sha256', 'sha384', 'sha512'] as const;
+type HashName = (typeof HASH_NAMES)[number];
+type Hasher = ReturnType<Hashes[HashName]['create']>;
 
-function hashFor(algorithm: string): (typeof HASHES)[HashName] {
-  const name = algorithm.toLowerCase().replace(/-/g, '') as HashName;
-  const hash = HASHES[name];
+function hashFor(algorithm: string): Hashes[HashName] {
+  const name = algorithm.toLowerCase().replace(/-/g, '');
+  const hash = (HASH_NAMES as readonly string[]).includes(name) ? hashes()[name as HashName] : undefined;
   if (!hash) throw nodeError(Error, 'ERR_OSSL_EVP_UNSUPPORTED', `Digest method not supported`);
   return hash;
 }
@@ -64,7 +66,7 @@ class Hmac {
   private finished = false;
 
   constructor(algorithm: string, key: unknown) {
-    this.state = hmac.create(hashFor(algorithm), toBytes(key));
+    this.state = hashes().hmac.create(hashFor(algorithm), toBytes(key));
   }
 
   update(data: unknown, encoding?: string): this {
@@ -117,7 +119,7 @@ export function createCryptoModule(nextTick: (callback: () => void) => void) {
   return {
     createHash: (algorithm: string) => new Hash(hashFor(algorithm).create() as Hasher),
     createHmac: (algorithm: string, key: unknown) => new Hmac(algorithm, key),
-    getHashes: () => Object.keys(HASHES),
+    getHashes: () => [...HASH_NAMES],
     randomBytes,
     pseudoRandomBytes: randomBytes,
     randomFillSync: (target: Uint8Array) => fillRandom(target),
