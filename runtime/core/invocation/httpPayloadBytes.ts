@@ -52,16 +52,9 @@ function writeRequestData(req: HttpRequestFacts): void {
   out.string(req.url);
   out.ascii(',"Method":');
   out.string(req.method);
-  out.ascii(',"Query":{');
-  const query = req.query;
-  for (let i = 0; i < query.length; i++) {
-    const [key, values] = query[i]!;
-    if (i > 0) out.ascii(',');
-    out.string(key);
-    out.ascii(':');
-    out.string(values.length === 1 ? values[0]! : values.join(','));
-  }
-  out.ascii('},"Headers":{');
+  out.ascii(',"Query":');
+  writeJoinedPairs(req.query);
+  out.ascii(',"Headers":{');
   const headers = req.headers;
   for (let i = 0; i < headers.length; i++) {
     const [name, values] = headers[i]!;
@@ -130,7 +123,7 @@ function writeMetadata(req: HttpRequestFacts, sys: SysFacts): void {
       out.ascii(':');
       const value = metaValues[i]!;
       if (value === QUERY) writeMetadataQuery(req);
-      else if (value === HEADERS) writeMetadataHeaders(req);
+      else if (value === HEADERS) writeJoinedPairs(req.headers);
       else if (value === SYS) writeSys(sys);
       else out.node(value);
     }
@@ -172,11 +165,11 @@ function writeMetadataQuery(req: HttpRequestFacts): void {
   out.ascii('}');
 }
 
-function writeMetadataHeaders(req: HttpRequestFacts): void {
+/** `{"name":"v1,v2",…}`: each name once, its values joined with commas (Query, Metadata.Headers). */
+function writeJoinedPairs(pairs: readonly (readonly [string, readonly string[]])[]): void {
   out.ascii('{');
-  const headers = req.headers;
-  for (let i = 0; i < headers.length; i++) {
-    const [name, values] = headers[i]!;
+  for (let i = 0; i < pairs.length; i++) {
+    const [name, values] = pairs[i]!;
     if (i > 0) out.ascii(',');
     out.string(name);
     out.ascii(':');
