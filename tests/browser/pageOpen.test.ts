@@ -34,20 +34,23 @@ describe('opening the page on a plain static host', () => {
     const errors: string[] = [];
     page.on('console', (m) => void (m.type() === 'error' && errors.push(m.text())));
     page.on('pageerror', (e) => void errors.push(e.message));
-    const workerScripts: { file: string; byPage: boolean }[] = [];
+    const fetchedByPage: string[] = [];
     page.on('request', (r) => {
-      const file = /(host|handler)-worker-[\w-]+\.js$/.exec(r.url());
-      if (file) workerScripts.push({ file: file[1]!, byPage: r.frame() === page.mainFrame() });
+      if (/(host|handler)-worker-[\w-]+\.js$/.test(r.url()) && r.frame() === page.mainFrame()) {
+        fetchedByPage.push(r.url());
+      }
     });
     await page.addInitScript(WHEN_SEND_ENABLED);
     await page.goto(`${site.url}/?test`);
     await waitForHost(page);
 
-    // The sandbox's workers loaded their scripts themselves; the page fetched none of them.
-    expect(workerScripts.sort((a, b) => a.file.localeCompare(b.file))).toEqual([
-      { file: 'handler', byPage: false },
-      { file: 'host', byPage: false },
-    ]);
+    // The sandbox's document names where the workers' scripts are, and they loaded them
+    // themselves: the page fetched none of them.
+    const sandbox = (await page.locator('iframe[data-engine="inpage"]').getAttribute('srcdoc')) ?? '';
+    expect(sandbox).toMatch(
+      /<meta name="fchp-worker-scripts" content="[^"]*host-worker-[^"]*handler-worker-/,
+    );
+    expect(fetchedByPage).toEqual([]);
 
     // The handler's code is readable and editable in the text area while the engine starts.
     expect(await page.evaluate('window.__atSendEnabled')).toEqual({
