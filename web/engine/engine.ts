@@ -23,6 +23,11 @@ export class EngineBootError extends Error {
   }
 }
 
+/** Any failure to boot as an EngineBootError: one already is, anything else is an 'error'. */
+export function asBootError(e: unknown): EngineBootError {
+  return e instanceof EngineBootError ? e : new EngineBootError('error', (e as Error).message);
+}
+
 /** A running process: its merged output (a terminal's, ANSI codes and all), its input, its end. */
 export interface EngineProcess {
   /** Subscribes to output; returns the disposer. Output before subscribing is buffered. */

@@ -6,7 +6,7 @@ import type {
   ToSandbox,
 } from '../../runtime/inpage/protocol';
 import type { Engine, EngineProcess } from './engine';
-import { EngineBootError } from './engine';
+import { asBootError, EngineBootError } from './engine';
 import type { InPageBundles } from './inPageBundles';
 import { openSandboxFrame, type SandboxFrame } from './sandboxFrame';
 
@@ -165,7 +165,8 @@ export class InPageEngine implements Engine {
       early ??
       (async () => {
         const sandboxScript =
-          this.options.sandboxScript ?? (await this.options.loadBundles().catch(asBootError)).sandbox;
+          this.options.sandboxScript ??
+          (await this.options.loadBundles().catch((e: unknown) => Promise.reject(asBootError(e)))).sandbox;
         return openSandboxFrame({
           sandboxScript,
           workerUrls: this.options.workerUrls,
@@ -285,10 +286,6 @@ class InPageHostProcess implements EngineProcess {
     this.port.close();
     this.finish(code);
   }
-}
-
-function asBootError(e: unknown): never {
-  throw e instanceof EngineBootError ? e : new EngineBootError('error', (e as Error).message);
 }
 
 function readFromSandbox(value: unknown): FromSandbox | undefined {

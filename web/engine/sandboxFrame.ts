@@ -1,6 +1,6 @@
 import type { SandboxBoot, SandboxWorkerUrls } from '../../runtime/inpage/protocol';
 import { SANDBOX_ATTRIBUTE, sandboxDocument } from '../../runtime/inpage/sandbox/sandboxDocument';
-import { EngineBootError } from './engine';
+import { asBootError, EngineBootError } from './engine';
 import type { InPageBundles } from './inPageBundles';
 
 export const DEFAULT_SANDBOX_TIMEOUT_MS = 10_000;
@@ -35,7 +35,7 @@ export function openSandboxFrame(options: SandboxFrameOptions): Promise<SandboxF
   const loading = workerUrls
     ? Promise.resolve(undefined)
     : options.loadBundles().catch((e: unknown) => {
-        throw e instanceof EngineBootError ? e : new EngineBootError('error', (e as Error).message);
+        throw asBootError(e);
       });
   loading.catch(() => undefined); // awaited below; a failure is reported once, from there
 

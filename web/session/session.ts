@@ -1,7 +1,7 @@
 import type { HostEvent, HttpRequestSpec, QueueState } from '../../runtime/core/control/protocol';
 import type { Engine, EngineProcess } from '../engine/engine';
 import { explainRuntimeError } from '../engine/bootDiagnosis';
-import { EngineBootError } from '../engine/engine';
+import { asBootError } from '../engine/engine';
 import { HostConnection } from '../host/hostConnection';
 import type { CommandRequest } from '../host/hostConnection';
 import type { ExchangesStore } from '../stores/exchangesStore';
@@ -57,7 +57,7 @@ export class PlaygroundSession {
       try {
         await this.engine.boot(signal);
       } catch (e) {
-        const failure = e instanceof EngineBootError ? e : new EngineBootError('error', (e as Error).message);
+        const failure = asBootError(e);
         runtime.setEngine({ phase: 'failed', reason: failure.reason, message: failure.message });
         return;
       }
