@@ -1,29 +1,12 @@
 import { expect, test } from 'vitest';
-import { jsonArray } from '../json/jsonNode';
 import { writeJson } from '../json/writeJson';
 import { buildHttpInvocationBody } from './httpPayload';
-import type { HttpRequestFacts } from './httpPayload';
+import { httpRequestFacts } from '../testing/httpRequestFacts';
 import { formatUtcDateTime } from './dotnetDate';
 
 const sys = { methodName: 'GetOrder', utcNow: '2024-05-01T10:15:00.1234567Z', randGuid: 'g' };
 
-function req(partial: Partial<HttpRequestFacts>): HttpRequestFacts {
-  return {
-    url: 'http://localhost:7071/api/orders/42?status=open&code=k1',
-    method: 'GET',
-    headers: [
-      ['Accept', ['*/*']],
-      ['Host', ['localhost:7071']],
-    ],
-    query: [
-      ['status', ['open']],
-      ['code', ['k1']],
-    ],
-    params: [['id', '42']],
-    identities: jsonArray(),
-    ...partial,
-  };
-}
+const req = httpRequestFacts;
 
 test('GET: Data.req fields in order, no Body; Metadata query and route values double-encoded, code only in Query', () => {
   expect(writeJson(buildHttpInvocationBody('req', req({}), [], sys))).toBe(

@@ -1,10 +1,10 @@
 import { expect, test } from 'vitest';
 import { anonymousIdentities, coreToolsAdminIdentities } from '../http/identities';
-import { jsonArray } from '../json/jsonNode';
 import { writeJsonUtf8 } from '../json/writeJsonUtf8';
 import { utf8Decode } from '../bytes/utf8';
 import { buildHttpInvocationBody } from './httpPayload';
 import type { HttpRequestFacts } from './httpPayload';
+import { httpRequestFacts } from '../testing/httpRequestFacts';
 import { writeHttpInvocationBody } from './httpPayloadBytes';
 
 // The direct writer must give exactly the bytes of the node tree it replaces on the hot path.
@@ -12,23 +12,7 @@ import { writeHttpInvocationBody } from './httpPayloadBytes';
 const sys = { methodName: 'GetOrder', utcNow: '2024-05-01T10:15:00.1234567Z', randGuid: 'g-1' };
 const frozenAnonymous = Object.freeze(anonymousIdentities());
 
-function facts(partial: Partial<HttpRequestFacts>): HttpRequestFacts {
-  return {
-    url: 'http://localhost:7071/api/orders/42?status=open&code=k1',
-    method: 'GET',
-    headers: [
-      ['Accept', ['*/*']],
-      ['Host', ['localhost:7071']],
-    ],
-    query: [
-      ['status', ['open']],
-      ['code', ['k1']],
-    ],
-    params: [['id', '42']],
-    identities: jsonArray(),
-    ...partial,
-  };
-}
+const facts = httpRequestFacts;
 
 function body(text: string, binary = false): HttpRequestFacts['body'] {
   return { text, base64: () => `b64:${text.length}`, binary };
