@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { FunctionHost } from '../../runtime/node/nodeHost';
+import { farDailySchedule } from '../support/farSchedule';
 import { startHostOn } from '../support/startHost';
 import { LANGUAGES, TestApp } from '../support/testApp';
 
@@ -196,11 +197,12 @@ describe('the order chain: HTTP → orders → processOrder → shipments', () =
 
 describe('timer trigger on virtual time', () => {
   let app: TestApp;
+  const daily = farDailySchedule();
   beforeAll(async () => {
     app = await TestApp.start({
       functions: {
         Daily: {
-          bindings: [{ type: 'timerTrigger', direction: 'in', name: 'myTimer', schedule: '0 0 9 * * *' }],
+          bindings: [{ type: 'timerTrigger', direction: 'in', name: 'myTimer', schedule: daily.schedule }],
         },
         Fast: {
           bindings: [
@@ -234,7 +236,7 @@ describe('timer trigger on virtual time', () => {
 
   test('fast-forward runs a daily schedule now, with a fresh monitor status, then Last is kept', async () => {
     const next = app.host.timers.snapshot().find((t) => t.functionName === 'Daily')!.next[0]!;
-    expect(new Date(next).getUTCHours()).toBe(9);
+    expect(new Date(next).getUTCHours()).toBe(daily.hour);
     app.host.timers.fastForward('Daily');
     await app.waitFor(() => requestsTo('/Daily').length === 1);
     const first = JSON.parse(requestsTo('/Daily')[0]!.body).Data.myTimer;

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { farDailySchedule } from '../support/farSchedule';
 import { TestApp } from '../support/testApp';
 
 // A handler that fails '/Flaky' twice then succeeds, and always fails '/Doomed'; it writes every
@@ -25,7 +26,7 @@ http
 `;
 
 const timer = (retry: unknown) => ({
-  bindings: [{ type: 'timerTrigger', direction: 'in', name: 'tick', schedule: '0 0 9 * * *' }],
+  bindings: [{ type: 'timerTrigger', direction: 'in', name: 'tick', schedule: farDailySchedule().schedule }],
   retry,
 });
 const TEN_MINUTES = 10 * 60 * 1000;
