@@ -91,7 +91,11 @@ export default defineConfig({
         test: {
           name: 'browser',
           // `*.chromium.test.ts` beside the code: a piece checked in a real Chromium on its own.
-          include: ['tests/browser/**/*.test.ts', 'runtime/**/*.chromium.test.ts'],
+          include: [
+            'tests/browser/**/*.test.ts',
+            'runtime/**/*.chromium.test.ts',
+            'web/**/*.chromium.test.ts',
+          ],
           globalSetup: ['tests/browser/support/globalSetup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,

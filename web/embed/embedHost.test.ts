@@ -3,6 +3,7 @@ import type { Exchange } from '../../runtime/core/exchange/exchange';
 import { V1_ORDER_STATE } from '../share/fixtures/v1';
 import { changedExchanges, createEmbedHost } from './embedHost';
 import { ORDER, settle, setup } from '../playground/testPlayground';
+import { SHOW_EVERY_MS } from '../stores/exchangesStore';
 
 const exchange = (id: string, state: string) => ({ id, state }) as unknown as Exchange;
 
@@ -56,6 +57,8 @@ describe('the embed message API host', () => {
     t.stores.exchanges.getState().upsert(exchange('x', 'succeeded'));
     off();
     t.stores.exchanges.getState().upsert(exchange('y', 'succeeded'));
+    // 'y' came within the showing window of 'x': it is in the store once the window ends.
+    await new Promise((resolve) => setTimeout(resolve, SHOW_EVERY_MS + 5));
     expect(events).toEqual(['status:booting', 'status:starting-host', 'exchange']);
     expect(JSON.parse(JSON.stringify(host.getState()))).toEqual(host.getState());
     expect(host.getState()).toMatchObject({ app: 'order', files: Object.keys(ORDER).sort(), exchanges: 2 });

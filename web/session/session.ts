@@ -116,7 +116,7 @@ export class PlaygroundSession {
       type: 'http.request',
       request: spec,
     });
-    if (result.exchangeId) this.stores.exchanges.getState().select(result.exchangeId);
+    if (result.exchangeId) this.stores.exchanges.getState().follow(result.exchangeId);
     return result;
   }
 

@@ -51,8 +51,11 @@ export function createTriggersStore(composer: ComposedRequest) {
     setTimers: (timers, now, offsetMs) => set({ timers, clock: { now, offsetMs } }),
     compose: (patch) => set({ composer: { ...get().composer, ...patch } }),
     remember(request) {
-      const same = (r: ComposedRequest) => JSON.stringify(r) === JSON.stringify(request);
-      set({ recent: [request, ...get().recent.filter((r) => !same(r))].slice(0, MAX_RECENT) });
+      const text = JSON.stringify(request);
+      const { recent } = get();
+      // Sending the newest again changes nothing: no new list, so nothing that shows it renders.
+      if (recent[0] && JSON.stringify(recent[0]) === text) return;
+      set({ recent: [request, ...recent.filter((r) => JSON.stringify(r) !== text)].slice(0, MAX_RECENT) });
     },
     setRecent: (recent) => set({ recent: recent.slice(0, MAX_RECENT) }),
     setTab: (tab) => set({ tab }),

@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { useStore } from 'zustand';
 import type { TerminalStore } from '../stores/terminalStore';
-import { stripAnsi } from './stripAnsi';
+import { followPlainTerminal } from './plainTerminalView';
 import { deferred } from '../playground/deferredChunks';
 import type { TerminalView } from './xtermView';
 import '../styles/paneHeader.css';
@@ -12,19 +11,11 @@ export interface TerminalPanelProps {
   readonly dark: boolean;
 }
 
-/** The buffer as plain text: shown until xterm has loaded, and for good if it cannot. */
+/** The output as plain text: shown until xterm has loaded, and for good if it cannot. */
 function PlainTerminal({ terminal }: { readonly terminal: TerminalStore }) {
-  const buffer = useStore(terminal, (s) => s.buffer);
   const ref = useRef<HTMLPreElement>(null);
-  useEffect(() => {
-    const el = ref.current;
-    if (el) el.scrollTop = el.scrollHeight;
-  }, [buffer]);
-  return (
-    <pre ref={ref} className="terminal-plain">
-      {stripAnsi(buffer)}
-    </pre>
-  );
+  useEffect(() => followPlainTerminal(ref.current!, terminal), [terminal]);
+  return <pre ref={ref} className="terminal-plain" />;
 }
 
 const loadXterm = deferred(() => import('./xtermView'));
