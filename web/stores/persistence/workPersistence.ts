@@ -95,11 +95,15 @@ export function createWorkPersistence(options: WorkPersistenceOptions) {
     timer = setTimeout(save, debounceMs);
   };
 
-  /** A fresh workspace for this tab, held from now on. */
-  const takeNew = async () => {
+  /**
+   * A fresh workspace for this tab, held from now on. Its id is new, so no other tab can hold
+   * it: the claim is not waited for (a lock's round trip through the browser is tens of
+   * milliseconds at page open, and the runtime starts after this).
+   */
+  const takeNew = () => {
     id = newWorkId();
     link = undefined;
-    await claims.claim(id);
+    void claims.claim(id);
   };
 
   return {
@@ -118,7 +122,7 @@ export function createWorkPersistence(options: WorkPersistenceOptions) {
         if (work && fits(work, start)) {
           // Held elsewhere: this tab was duplicated. It gets a copy, and the original stays theirs.
           if (await claims.claim(own, RELOAD_GRACE_MS)) id = own;
-          else await takeNew();
+          else takeNew();
           link = work.link;
           markHistory();
           return work;
@@ -135,7 +139,7 @@ export function createWorkPersistence(options: WorkPersistenceOptions) {
           return work;
         }
       }
-      await takeNew();
+      takeNew();
       markHistory();
       return undefined;
     },
@@ -185,7 +189,7 @@ export function createWorkPersistence(options: WorkPersistenceOptions) {
     async beginNew(): Promise<void> {
       save();
       if (id !== undefined) claims.release(id);
-      await takeNew();
+      takeNew();
     },
 
     /**
@@ -200,7 +204,7 @@ export function createWorkPersistence(options: WorkPersistenceOptions) {
         id = target;
         link = work.link;
       } else {
-        await takeNew();
+        takeNew();
         link = work?.link;
       }
       markHistory();
