@@ -41,7 +41,10 @@ export function startTriggers(
   )) {
     context.log('warning', 'Host.Startup', `host.json: ${error}`);
   }
-  timers.configure(functions, timeZone(context), (fn, info, reason) =>
+  // The zone is read only for an app with timers: the machine's zone loads the time-zone data,
+  // tens of milliseconds of a host's start (more in a fresh worker), for nothing otherwise.
+  const hasTimers = functions.some((fn) => fn.timer && !fn.disabled);
+  timers.configure(functions, hasTimers ? timeZone(context) : 'UTC', (fn, info, reason) =>
     invokeTimer(context, fn, info, reason, {
       record: (retry) =>
         context.record(
