@@ -1,4 +1,4 @@
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
@@ -13,6 +13,11 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
+/** A fixed route: a body with its type, or a handler of its own (a bench's report endpoint). */
+export type ExtraRoute =
+  | { readonly type: string; readonly body: string }
+  | ((request: IncomingMessage, response: ServerResponse) => void);
+
 export interface StaticServer {
   readonly url: string;
   close(): Promise<void>;
@@ -21,18 +26,22 @@ export interface StaticServer {
 /**
  * Serves a folder as a plain static host does (GitHub Pages, a docs site): files and their
  * content types, nothing else: no COOP/COEP, so the page is not cross-origin isolated. `extra`
- * adds fixed routes (a test harness page) next to the files; `headers` go on every response
+ * adds fixed routes (a test harness page, or a handler) next to the files; `headers` go on every response
  * (to stand in for a host that reads public/_headers).
  */
 export async function startStaticServer(
   root: string,
-  extra: Readonly<Record<string, { type: string; body: string }>> = {},
+  extra: Readonly<Record<string, ExtraRoute>> = {},
   headers: Readonly<Record<string, string>> = {},
 ): Promise<StaticServer> {
   const server = createServer((request, response) => {
     for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
     const path = new URL(request.url ?? '/', 'http://x').pathname;
     const route = extra[path];
+    if (typeof route === 'function') {
+      route(request, response);
+      return;
+    }
     if (route) {
       response.writeHead(200, { 'Content-Type': route.type });
       response.end(route.body);

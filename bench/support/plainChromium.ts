@@ -1,0 +1,122 @@
+/**
+ * Page open as a person's browser does it: a Chromium process of its own, with no automation
+ * attached. Playwright's connection attaches a debugger to every frame and worker and holds each
+ * at its start until the bench's process lets it go; on this 2-core machine those round trips
+ * cost the in-page engine (a sandbox frame and two workers) 100-200 ms that no reader pays.
+ *
+ * Each run starts Chromium headless with a fresh profile (no cache) on a launcher page of
+ * another site (`localhost`), which waits for the browser's own start-up to settle and then
+ * follows a link to the playground (`127.0.0.1`): a new renderer process, as for a reader who
+ * comes from a docs page. The server adds a script to the playground's HTML that notes, on the
+ * page's clock, when Send is first enabled (and clicks it) and when the first exchange is shown,
+ * and posts the two figures back.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CHROMIUM_ARGS } from '../../tests/browser/support/browser';
+import { startStaticServer, type StaticServer } from '../../tests/browser/support/staticServer';
+
+export interface OpenMarks {
+  /** Page clock, ms from navigation start. */
+  readonly sendEnabled: number;
+  readonly exchangeShown: number;
+}
+
+const MARKS_PATH = '/__bench/marks';
+const LAUNCH_PATH = '/__bench/launch';
+const RUN_TIMEOUT_MS = 30_000;
+
+/** Runs first in the page's head: the marks, then a beacon with them. */
+const MARKS_SCRIPT = `<script>(() => {
+  const marks = {};
+  const check = () => {
+    const send = document.querySelector('[data-testid="composer-send"]');
+    if (marks.sendEnabled === undefined && send && !send.disabled) {
+      marks.sendEnabled = performance.now();
+      send.click();
+    }
+    const row = document.querySelector('[data-testid="exchange-row"]:not([data-state="in-progress"])');
+    if (marks.exchangeShown === undefined && row) {
+      marks.exchangeShown = performance.now();
+      navigator.sendBeacon(${JSON.stringify(MARKS_PATH)}, JSON.stringify(marks));
+    }
+  };
+  new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true });
+})();</script>`;
+
+export interface PlainChromiumSite {
+  /** One page open, start to first exchange. */
+  open(): Promise<OpenMarks>;
+  close(): Promise<void>;
+}
+
+/** Serves `dist` for page opens in a plain Chromium; `settleMs` is the launcher's wait. */
+export async function plainChromiumSite(dist: string, settleMs: number): Promise<PlainChromiumSite> {
+  const html = readFileSync(join(dist, 'index.html'), 'utf8').replace('<head>', `<head>${MARKS_SCRIPT}`);
+  let onMarks: ((marks: OpenMarks) => void) | undefined;
+  let port = 0;
+  const page = { type: 'text/html; charset=utf-8', body: html };
+  const server: StaticServer = await startStaticServer(dist, {
+    '/': page,
+    '/index.html': page,
+    [LAUNCH_PATH]: (_request: IncomingMessage, response: ServerResponse) => {
+      response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+      response.end(
+        `<!doctype html><title>launcher</title><script>setTimeout(() => location.assign('http://127.0.0.1:${port}/'), ${settleMs});</script>`,
+      );
+    },
+    [MARKS_PATH]: (request: IncomingMessage, response: ServerResponse) => {
+      let body = '';
+      request.setEncoding('utf8');
+      request.on('data', (chunk: string) => (body += chunk));
+      request.on('end', () => {
+        response.writeHead(204).end();
+        onMarks?.(JSON.parse(body) as OpenMarks);
+      });
+    },
+  });
+  port = Number(new URL(server.url).port);
+
+  return {
+    async open() {
+      const profile = mkdtempSync(join(tmpdir(), 'bench-chromium-'));
+      const marks = new Promise<OpenMarks>((resolve) => (onMarks = resolve));
+      const chromium = spawn(
+        process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+        [
+          '--headless',
+          ...CHROMIUM_ARGS,
+          `--user-data-dir=${profile}`,
+          `http://localhost:${port}${LAUNCH_PATH}`,
+        ],
+        { stdio: 'ignore', detached: true },
+      );
+      const exited = new Promise<void>((resolve) => chromium.once('exit', () => resolve()));
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      try {
+        return await Promise.race([
+          marks,
+          exited.then(() => Promise.reject(new Error('Chromium exited before the page reported'))),
+          new Promise<never>((_, reject) => {
+            timer = setTimeout(() => reject(new Error('no exchange within 30 s')), RUN_TIMEOUT_MS);
+          }),
+        ]);
+      } finally {
+        clearTimeout(timer);
+        onMarks = undefined;
+        // The whole group: the browser's renderer, GPU and utility processes too.
+        try {
+          process.kill(-chromium.pid!, 'SIGKILL');
+        } catch {
+          // already gone
+        }
+        await exited;
+        rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
+      }
+    },
+    close: () => server.close(),
+  };
+}
