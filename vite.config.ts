@@ -1,4 +1,6 @@
 /// <reference types="vitest/config" />
+import { readFileSync } from 'node:fs';
+import { build as esbuild } from 'esbuild';
 import { defineConfig } from 'vite';
 import type { HtmlTagDescriptor, Plugin } from 'vite';
 
@@ -58,8 +60,58 @@ function preloadPlayground(): Plugin {
   };
 }
 
+/**
+ * Puts web/engine/earlyFrameScript.ts inline at the top of the page's body, with the sandbox's
+ * program and the workers' addresses of this build: the sandbox iframe then opens while the HTML
+ * is read, a round trip before the entry module arrives (the entry adopts it).
+ */
+function inlineEarlySandbox(): Plugin {
+  let base = '/';
+  return {
+    name: 'inline-early-sandbox',
+    apply: 'build',
+    configResolved(config) {
+      base = config.base;
+    },
+    transformIndexHtml: {
+      order: 'post',
+      async handler(_html, ctx) {
+        // The scripts as files (`?url` assets), not the `?raw` chunks that hold their text.
+        const files = Object.values(ctx.bundle ?? {})
+          .filter((output) => output.type === 'asset')
+          .map((output) => output.fileName);
+        const worker = (name: string) =>
+          files.find((f) => new RegExp(`/${name}-[\\w-]+\\.js$`).test(`/${f}`));
+        const hostWorker = worker('host-worker');
+        const handlerWorker = worker('handler-worker');
+        if (!hostWorker || !handlerWorker) return [];
+        const sandboxScript = readFileSync(new URL('./build/inpage/sandbox.js', import.meta.url), 'utf8');
+        const built = await esbuild({
+          entryPoints: [new URL('./web/engine/earlyFrameScript.ts', import.meta.url).pathname],
+          bundle: true,
+          format: 'iife',
+          minify: true,
+          target: 'es2022',
+          write: false,
+          logLevel: 'warning',
+          define: {
+            __FCHP_SANDBOX_SCRIPT__: JSON.stringify(sandboxScript),
+            __FCHP_WORKER_URLS__: JSON.stringify({
+              hostWorker: `${base}${hostWorker}`,
+              handlerWorker: `${base}${handlerWorker}`,
+            }),
+          },
+        });
+        // Inside an HTML <script>, only "</script" could end it early.
+        const code = built.outputFiles[0]!.text.replace(/<\/(script)/gi, '<\\/$1');
+        return [{ tag: 'script', children: code, injectTo: 'body-prepend' }];
+      },
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [preloadPlayground()],
+  plugins: [preloadPlayground(), inlineEarlySandbox()],
   server: { headers: crossOriginIsolation },
   preview: { headers: crossOriginIsolation },
   worker: { format: 'es' },

@@ -120,4 +120,32 @@ describe('opening the page on a plain static host', () => {
       await server.close();
     }
   });
+
+  test("the built page's inline script opens the sandbox before any module arrives, only where the in-page engine is likely", async () => {
+    const context = await site.browser.newContext();
+    try {
+      // No module of the page ever arrives: what opens the sandbox is the HTML's own script.
+      await context.route(/\/assets\/[^/]+\.js$/, (route) =>
+        /(host|handler)-worker-/.test(route.request().url()) ? route.continue() : route.abort(),
+      );
+      const page = await context.newPage();
+      await page.goto(`${site.url}/`);
+      const sandbox = page.locator('iframe[data-engine="inpage"]');
+      await sandbox.waitFor({ state: 'attached', timeout: 10_000 });
+      expect(await sandbox.getAttribute('sandbox')).toBe('allow-scripts');
+      expect(await sandbox.getAttribute('srcdoc')).toMatch(
+        new RegExp(
+          `<meta name="fchp-worker-scripts" content="[^"]*${site.url.replace(/[.:/]/g, '\\$&')}/assets/host-worker-`,
+        ),
+      );
+      // Another engine asked for, or an embed that waits for a click: no sandbox.
+      for (const search of ['?engine=webcontainer', '?embed=1', '?run=click']) {
+        await page.goto(`${site.url}/${search}`);
+        await page.waitForLoadState('domcontentloaded');
+        expect(await sandbox.count(), search).toBe(0);
+      }
+    } finally {
+      await context.close();
+    }
+  });
 });

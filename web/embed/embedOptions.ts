@@ -1,6 +1,7 @@
 import type { EngineKind } from '../engine/engine';
 import { MAX_PATH_LENGTH } from '../share/limits';
 import { pathProblem } from '../files/fileRules';
+import { clickToRunFrom, isEmbed } from './clickToRun';
 
 /** A part of the page an embed can show. */
 export type EmbedPanel = 'files' | 'editor' | 'terminal' | 'exchanges' | 'triggers';
@@ -72,16 +73,9 @@ export function readEmbedOptions(search: string): { options: EmbedOptions; probl
   const problems: string[] = [];
 
   const embedValue = params.get('embed');
-  let embed = false;
-  if (embedValue !== null) {
-    const v = embedValue.toLowerCase();
-    if (v === '' || v === '1' || v === 'true') embed = true;
-    else if (v === '0' || v === 'false') embed = false;
-    else {
-      // The parameter is there, so the author meant an embed.
-      embed = true;
-      problems.push(`embed=${quote(embedValue)} is not 1, true, 0 or false; showing the embed.`);
-    }
+  const embed = isEmbed(params);
+  if (embedValue !== null && !['', '1', 'true', '0', 'false'].includes(embedValue.toLowerCase())) {
+    problems.push(`embed=${quote(embedValue)} is not 1, true, 0 or false; showing the embed.`);
   }
 
   let panels: readonly EmbedPanel[] = embed ? DEFAULT_EMBED_PANELS : ALL_PANELS;
@@ -113,12 +107,10 @@ export function readEmbedOptions(search: string): { options: EmbedOptions; probl
     else file = fileValue.replace(/^\.\//, '');
   }
 
-  let clickToRun = embed;
+  const clickToRun = clickToRunFrom(params);
   const runValue = params.get('run');
-  if (runValue !== null) {
-    if (runValue === 'click') clickToRun = true;
-    else if (runValue === 'auto') clickToRun = false;
-    else problems.push(`run=${quote(runValue)} is not "click" or "auto".`);
+  if (runValue !== null && runValue !== 'click' && runValue !== 'auto') {
+    problems.push(`run=${quote(runValue)} is not "click" or "auto".`);
   }
 
   let theme: EmbedOptions['theme'] = 'system';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { likelyInPage } from './earlySandbox';
+import { likelyInPage } from './likelyInPage';
 import { workerUrlsFor } from './sandboxFrame';
 
 const page = (search: string, servedLocally = false) => ({

@@ -5,37 +5,27 @@
  * (InPageEngine's takeEarlySandbox). Only where the in-page engine is the likely one.
  */
 import type { SandboxFrame } from './sandboxFrame';
-import { openSandboxFrame, workerUrlsFor } from './sandboxFrame';
+import { connectSandboxFrame, openSandboxFrame, workerUrlsFor } from './sandboxFrame';
+import { takeInlineFrame } from './earlyFrame';
+import { likelyInPage } from './likelyInPage';
 import { loadInPageBundles, sandboxScript, workerScriptUrls } from './inPageBundles';
 
 let early: Promise<SandboxFrame> | undefined;
 
-export interface EarlyPage {
-  readonly location: { readonly search: string; readonly href: string };
-  readonly document: Pick<Document, 'querySelector'>;
-  readonly crossOriginIsolated?: boolean;
-}
-
 /**
- * Whether the page will most likely run the in-page engine: no other engine asked for by
- * `?engine=`, not served by npm start (its config in the page), and not an embed that waits for
- * a click (a docs page with several of them starts no engine until asked).
+ * Opens the sandbox now, if this build has the in-page engine and it is the likely engine, or
+ * adopts the one the inline script at the top of the built page already opened.
  */
-export function likelyInPage(page: EarlyPage, clickToRun: boolean): boolean {
-  const requested = new URLSearchParams(page.location.search).get('engine');
-  if (requested !== null && requested !== 'inpage') return false;
-  if (requested === null && page.document.querySelector('meta[name="fchp-engine"]')) return false;
-  return !clickToRun;
-}
-
-/** Opens the sandbox now, if this build has the in-page engine and it is the likely engine. */
-export function startEarlySandbox(page: EarlyPage, clickToRun: boolean): void {
-  if (early || sandboxScript === undefined || !likelyInPage(page, clickToRun)) return;
-  early = openSandboxFrame({
+export function startEarlySandbox(page: Window, clickToRun: boolean): void {
+  if (early || sandboxScript === undefined) return;
+  const inline = takeInlineFrame(page);
+  if (!inline && !likelyInPage(page, clickToRun)) return;
+  const options = {
     sandboxScript,
     workerUrls: workerUrlsFor(workerScriptUrls, page),
     loadBundles: loadInPageBundles,
-  });
+  };
+  early = inline ? connectSandboxFrame(inline.iframe, inline.ready, options) : openSandboxFrame(options);
   // The engine that takes it reports a failure; one nobody takes must not be an unhandled rejection.
   early.catch(() => undefined);
 }

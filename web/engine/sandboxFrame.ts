@@ -1,7 +1,7 @@
 import type { SandboxBoot, SandboxWorkerUrls } from '../../runtime/inpage/protocol';
-import { SANDBOX_ATTRIBUTE, sandboxDocument } from '../../runtime/inpage/sandbox/sandboxDocument';
 import { asBootError, EngineBootError } from './engine';
 import type { InPageBundles } from './inPageBundles';
+import { absoluteWorkerUrls, createSandboxIframe, sandboxReady } from './sandboxIframe';
 
 export const DEFAULT_SANDBOX_TIMEOUT_MS = 10_000;
 
@@ -31,6 +31,22 @@ export interface SandboxFrameOptions {
  * Rejects with an EngineBootError, the iframe removed, when it cannot.
  */
 export function openSandboxFrame(options: SandboxFrameOptions): Promise<SandboxFrame> {
+  const iframe = createSandboxIframe(document, options.sandboxScript, options.workerUrls);
+  const ready = sandboxReady(window, iframe);
+  document.body.append(iframe);
+  return connectSandboxFrame(iframe, ready, options);
+}
+
+/**
+ * Boots a sandbox iframe that is already in the page (made by openSandboxFrame, or by the inline
+ * script at the top of the built page before any module loaded): once its program is `ready`,
+ * it gets its port, and the workers' scripts if it has no addresses of them.
+ */
+export function connectSandboxFrame(
+  iframe: HTMLIFrameElement,
+  ready: Promise<void>,
+  options: SandboxFrameOptions,
+): Promise<SandboxFrame> {
   const { workerUrls } = options;
   const loading = workerUrls
     ? Promise.resolve(undefined)
@@ -39,26 +55,19 @@ export function openSandboxFrame(options: SandboxFrameOptions): Promise<SandboxF
       });
   loading.catch(() => undefined); // awaited below; a failure is reported once, from there
 
-  const iframe = document.createElement('iframe');
-  iframe.setAttribute('sandbox', SANDBOX_ATTRIBUTE);
-  iframe.title = 'In-page engine';
-  iframe.hidden = true;
-  iframe.tabIndex = -1;
-  iframe.setAttribute('aria-hidden', 'true');
-  iframe.dataset.engine = 'inpage';
-  iframe.srcdoc = sandboxDocument(options.sandboxScript, workerUrls);
-
   const timeoutMs = options.timeoutMs ?? DEFAULT_SANDBOX_TIMEOUT_MS;
   const channel = new MessageChannel();
   const booted = new Promise<void>((resolve, reject) => {
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let settled = false;
     const fail = (e: unknown) => {
       clearTimeout(timer);
-      window.removeEventListener('message', onReady);
+      settled = true;
       reject(e);
     };
     // Counted once the scripts are here: a slow network is not a blocked sandbox.
     loading.then(() => {
+      if (settled) return;
       timer = setTimeout(() => {
         fail(
           new EngineBootError(
@@ -69,34 +78,25 @@ export function openSandboxFrame(options: SandboxFrameOptions): Promise<SandboxF
         );
       }, timeoutMs);
     }, fail);
-    const onReady = (event: MessageEvent) => {
-      // Only our own iframe; its origin is opaque, so the source is what identifies it.
-      if (
-        event.source !== iframe.contentWindow ||
-        (event.data as { t?: unknown })?.t !== 'fchp-sandbox-ready'
-      )
-        return;
-      window.removeEventListener('message', onReady);
-      loading.then((bundles) => {
-        const boot: SandboxBoot = {
-          t: 'fchp-sandbox-boot',
-          ...(bundles && {
-            scripts: { hostWorker: bundles.hostWorker, handlerWorker: bundles.handlerWorker },
-          }),
-          port: channel.port2,
-        };
-        iframe.contentWindow?.postMessage(boot, '*', [channel.port2]);
-      }, fail);
-    };
-    window.addEventListener('message', onReady);
+    Promise.all([ready, loading]).then(([, bundles]) => {
+      if (settled) return;
+      const boot: SandboxBoot = {
+        t: 'fchp-sandbox-boot',
+        ...(bundles && {
+          scripts: { hostWorker: bundles.hostWorker, handlerWorker: bundles.handlerWorker },
+        }),
+        port: channel.port2,
+      };
+      iframe.contentWindow?.postMessage(boot, '*', [channel.port2]);
+    }, fail);
     channel.port1.onmessage = (event: MessageEvent) => {
       if ((event.data as { t?: unknown })?.t !== 'booted') return;
       clearTimeout(timer);
+      settled = true;
       channel.port1.onmessage = null;
       resolve();
     };
   });
-  document.body.append(iframe);
   return booted.then(
     () => ({ iframe, port: channel.port1 }),
     (e: unknown) => {
@@ -117,8 +117,5 @@ export function workerUrlsFor(
   page: { readonly crossOriginIsolated?: boolean; readonly location: { readonly href: string } },
 ): SandboxWorkerUrls | undefined {
   if (!urls || page.crossOriginIsolated) return undefined;
-  return {
-    hostWorker: new URL(urls.hostWorker, page.location.href).href,
-    handlerWorker: new URL(urls.handlerWorker, page.location.href).href,
-  };
+  return absoluteWorkerUrls(urls, page.location.href);
 }

@@ -1,0 +1,52 @@
+/**
+ * The sandbox iframe itself, with nothing of the page around it: also bundled on its own into
+ * the inline script at the top of the built page (earlyFrameScript.ts), so it imports only what
+ * has no imports of its own.
+ */
+import type { SandboxWorkerUrls } from '../../runtime/inpage/protocol';
+import { SANDBOX_ATTRIBUTE, sandboxDocument } from '../../runtime/inpage/sandbox/sandboxDocument';
+
+/** The hidden sandbox iframe (scripts allowed, the site's origin withheld), not yet in the page. */
+export function createSandboxIframe(
+  doc: Document,
+  sandboxScript: string,
+  workerUrls: SandboxWorkerUrls | undefined,
+): HTMLIFrameElement {
+  const iframe = doc.createElement('iframe');
+  iframe.setAttribute('sandbox', SANDBOX_ATTRIBUTE);
+  iframe.title = 'In-page engine';
+  iframe.hidden = true;
+  iframe.tabIndex = -1;
+  iframe.setAttribute('aria-hidden', 'true');
+  iframe.dataset.engine = 'inpage';
+  iframe.srcdoc = sandboxDocument(sandboxScript, workerUrls);
+  return iframe;
+}
+
+/**
+ * Resolves when the iframe's program says it is ready. Listen before the iframe is in the page:
+ * the word is said once.
+ */
+export function sandboxReady(win: Window, iframe: HTMLIFrameElement): Promise<void> {
+  return new Promise((resolve) => {
+    const onReady = (event: MessageEvent) => {
+      // Only our own iframe; its origin is opaque, so the source is what identifies it.
+      if (
+        event.source !== iframe.contentWindow ||
+        (event.data as { t?: unknown })?.t !== 'fchp-sandbox-ready'
+      )
+        return;
+      win.removeEventListener('message', onReady);
+      resolve();
+    };
+    win.addEventListener('message', onReady);
+  });
+}
+
+/** The workers' addresses as the iframe's workers need them: absolute, against the page. */
+export function absoluteWorkerUrls(urls: SandboxWorkerUrls, pageHref: string): SandboxWorkerUrls {
+  return {
+    hostWorker: new URL(urls.hostWorker, pageHref).href,
+    handlerWorker: new URL(urls.handlerWorker, pageHref).href,
+  };
+}
