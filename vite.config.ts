@@ -61,7 +61,7 @@ function preloadPlayground(): Plugin {
 }
 
 /**
- * Puts web/engine/earlyFrameScript.ts inline at the top of the page's body, with the sandbox's
+ * Puts web/engine/earlyFrameScript.ts inline at the top of the page's head, with the sandbox's
  * program and the workers' addresses of this build: the sandbox iframe then opens while the HTML
  * is read, a round trip before the entry module arrives (the entry adopts it).
  */
@@ -104,7 +104,8 @@ function inlineEarlySandbox(): Plugin {
         });
         // Inside an HTML <script>, only "</script" could end it early.
         const code = built.outputFiles[0]!.text.replace(/<\/(script)/gi, '<\\/$1');
-        return [{ tag: 'script', children: code, injectTo: 'body-prepend' }];
+        // First in the head: a script after a stylesheet waits for it to load.
+        return [{ tag: 'script', children: code, injectTo: 'head-prepend' }];
       },
     },
   };

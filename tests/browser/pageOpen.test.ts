@@ -1,6 +1,6 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, inject, test } from 'vitest';
 import { noConsoleErrors, saveFile, waitForHost } from './support/playground';
 import { useStaticSite } from './support/staticSite';
 import { startStaticServer } from './support/staticServer';
@@ -144,6 +144,11 @@ describe('opening the page on a plain static host', () => {
         await page.waitForLoadState('domcontentloaded');
         expect(await sandbox.count(), search).toBe(0);
       }
+      // Under npm start (its config first in the head), the local engine runs: no sandbox.
+      await page.goto(inject('baseUrl'));
+      await page.waitForLoadState('domcontentloaded');
+      expect(await page.locator('meta[name="fchp-engine"]').count()).toBe(1);
+      expect(await sandbox.count()).toBe(0);
     } finally {
       await context.close();
     }

@@ -1,5 +1,5 @@
 /**
- * Inlined at the top of the built page's body (vite.config.ts, inlineEarlySandbox): opens the
+ * Inlined at the top of the built page's head (vite.config.ts, inlineEarlySandbox): opens the
  * in-page engine's sandbox iframe while the HTML is still being read, before the entry module has
  * even been fetched, wherever the in-page engine is the likely engine. The iframe's process and
  * its workers then start a network round trip sooner. The entry adopts it (earlySandbox.ts).
@@ -22,6 +22,7 @@ if (likelyInPage(window, clickToRunFrom(new URLSearchParams(location.search)))) 
     : absoluteWorkerUrls(__FCHP_WORKER_URLS__, location.href);
   const iframe = createSandboxIframe(document, __FCHP_SANDBOX_SCRIPT__, urls);
   const ready = sandboxReady(window, iframe);
-  document.body.append(iframe);
+  // Run from the head, before the body exists: the iframe goes in the root, beside them.
+  (document.body ?? document.documentElement).append(iframe);
   (window as unknown as Record<string, EarlyFrame>)[EARLY_FRAME_KEY] = { iframe, ready };
 }
