@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { build as esbuild } from 'esbuild';
 import { defineConfig } from 'vite';
-import type { HtmlTagDescriptor, Plugin } from 'vite';
+import type { HtmlTagDescriptor, Plugin, Rollup } from 'vite';
 
 // WebContainer needs SharedArrayBuffer, which needs a cross-origin isolated page.
 const crossOriginIsolation = {
@@ -10,54 +10,62 @@ const crossOriginIsolation = {
   'Cross-Origin-Embedder-Policy': 'require-corp',
 };
 
+/** A build-only plugin that adds tags to index.html from the written bundle, with the base. */
+function htmlTagsPlugin(
+  name: string,
+  tags: (
+    html: string,
+    bundle: Rollup.OutputBundle,
+    base: string,
+  ) => HtmlTagDescriptor[] | Promise<HtmlTagDescriptor[]>,
+): Plugin {
+  let base = '/';
+  return {
+    name,
+    apply: 'build',
+    configResolved(config) {
+      base = config.base;
+    },
+    transformIndexHtml: { order: 'post', handler: (html, ctx) => tags(html, ctx.bundle ?? {}, base) },
+  };
+}
+
 /**
  * The entry (web/main.tsx) is small and imports the playground (web/page.tsx) at once, after it
  * has opened the engine's sandbox. Fetching the playground's chunks and stylesheet from the HTML
  * head, while the entry itself is on its way, saves that round trip.
  */
 function preloadPlayground(): Plugin {
-  let base = '/';
-  return {
-    name: 'preload-playground',
-    apply: 'build',
-    configResolved(config) {
-      base = config.base;
-    },
-    transformIndexHtml: {
-      order: 'post',
-      handler(html, ctx) {
-        const bundle = ctx.bundle ?? {};
-        const page = Object.values(bundle).find(
-          (c) => c.type === 'chunk' && c.facadeModuleId?.endsWith('/web/page.tsx'),
-        );
-        if (!page || page.type !== 'chunk') return [];
-        const tags: HtmlTagDescriptor[] = [];
-        const seen = new Set<string>();
-        const add = (file: string) => {
-          if (seen.has(file)) return;
-          seen.add(file);
-          if (html.includes(`${base}${file}"`)) return; // the entry, or preloaded with it already
-          const chunk = bundle[file];
-          if (chunk?.type !== 'chunk') return;
-          tags.push({
-            tag: 'link',
-            attrs: { rel: 'modulepreload', crossorigin: true, href: `${base}${file}` },
-            injectTo: 'head',
-          });
-          chunk.imports.forEach(add);
-        };
-        add(page.fileName);
-        for (const css of page.viteMetadata?.importedCss ?? []) {
-          tags.push({
-            tag: 'link',
-            attrs: { rel: 'stylesheet', crossorigin: true, href: `${base}${css}` },
-            injectTo: 'head',
-          });
-        }
-        return tags;
-      },
-    },
-  };
+  return htmlTagsPlugin('preload-playground', (html, bundle, base) => {
+    const page = Object.values(bundle).find(
+      (c) => c.type === 'chunk' && c.facadeModuleId?.endsWith('/web/page.tsx'),
+    );
+    if (!page || page.type !== 'chunk') return [];
+    const tags: HtmlTagDescriptor[] = [];
+    const seen = new Set<string>();
+    const add = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      if (html.includes(`${base}${file}"`)) return; // the entry, or preloaded with it already
+      const chunk = bundle[file];
+      if (chunk?.type !== 'chunk') return;
+      tags.push({
+        tag: 'link',
+        attrs: { rel: 'modulepreload', crossorigin: true, href: `${base}${file}` },
+        injectTo: 'head',
+      });
+      chunk.imports.forEach(add);
+    };
+    add(page.fileName);
+    for (const css of page.viteMetadata?.importedCss ?? []) {
+      tags.push({
+        tag: 'link',
+        attrs: { rel: 'stylesheet', crossorigin: true, href: `${base}${css}` },
+        injectTo: 'head',
+      });
+    }
+    return tags;
+  });
 }
 
 /**
@@ -66,49 +74,37 @@ function preloadPlayground(): Plugin {
  * is read, a round trip before the entry module arrives (the entry adopts it).
  */
 function inlineEarlySandbox(): Plugin {
-  let base = '/';
-  return {
-    name: 'inline-early-sandbox',
-    apply: 'build',
-    configResolved(config) {
-      base = config.base;
-    },
-    transformIndexHtml: {
-      order: 'post',
-      async handler(_html, ctx) {
-        // The scripts as files (`?url` assets), not the `?raw` chunks that hold their text.
-        const files = Object.values(ctx.bundle ?? {})
-          .filter((output) => output.type === 'asset')
-          .map((output) => output.fileName);
-        const worker = (name: string) =>
-          files.find((f) => new RegExp(`/${name}-[\\w-]+\\.js$`).test(`/${f}`));
-        const hostWorker = worker('host-worker');
-        const handlerWorker = worker('handler-worker');
-        if (!hostWorker || !handlerWorker) return [];
-        const sandboxScript = readFileSync(new URL('./build/inpage/sandbox.js', import.meta.url), 'utf8');
-        const built = await esbuild({
-          entryPoints: [new URL('./web/engine/earlyFrameScript.ts', import.meta.url).pathname],
-          bundle: true,
-          format: 'iife',
-          minify: true,
-          target: 'es2022',
-          write: false,
-          logLevel: 'warning',
-          define: {
-            __FCHP_SANDBOX_SCRIPT__: JSON.stringify(sandboxScript),
-            __FCHP_WORKER_URLS__: JSON.stringify({
-              hostWorker: `${base}${hostWorker}`,
-              handlerWorker: `${base}${handlerWorker}`,
-            }),
-          },
-        });
-        // Inside an HTML <script>, only "</script" could end it early.
-        const code = built.outputFiles[0]!.text.replace(/<\/(script)/gi, '<\\/$1');
-        // First in the head: a script after a stylesheet waits for it to load.
-        return [{ tag: 'script', children: code, injectTo: 'head-prepend' }];
+  return htmlTagsPlugin('inline-early-sandbox', async (_html, bundle, base) => {
+    // The scripts as files (`?url` assets), not the `?raw` chunks that hold their text.
+    const files = Object.values(bundle)
+      .filter((output) => output.type === 'asset')
+      .map((output) => output.fileName);
+    const worker = (name: string) => files.find((f) => new RegExp(`/${name}-[\\w-]+\\.js$`).test(`/${f}`));
+    const hostWorker = worker('host-worker');
+    const handlerWorker = worker('handler-worker');
+    if (!hostWorker || !handlerWorker) return [];
+    const sandboxScript = readFileSync(new URL('./build/inpage/sandbox.js', import.meta.url), 'utf8');
+    const built = await esbuild({
+      entryPoints: [new URL('./web/engine/earlyFrameScript.ts', import.meta.url).pathname],
+      bundle: true,
+      format: 'iife',
+      minify: true,
+      target: 'es2022',
+      write: false,
+      logLevel: 'warning',
+      define: {
+        __FCHP_SANDBOX_SCRIPT__: JSON.stringify(sandboxScript),
+        __FCHP_WORKER_URLS__: JSON.stringify({
+          hostWorker: `${base}${hostWorker}`,
+          handlerWorker: `${base}${handlerWorker}`,
+        }),
       },
-    },
-  };
+    });
+    // Inside an HTML <script>, only "</script" could end it early.
+    const code = built.outputFiles[0]!.text.replace(/<\/(script)/gi, '<\\/$1');
+    // First in the head: a script after a stylesheet waits for it to load.
+    return [{ tag: 'script', children: code, injectTo: 'head-prepend' }];
+  });
 }
 
 export default defineConfig({

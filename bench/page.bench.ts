@@ -50,6 +50,7 @@ import { startPlaygroundServer } from '../runtime/node/playgroundServer/server';
 import { launchBrowser } from '../tests/browser/support/browser';
 import { scriptPageRoutes } from '../tests/browser/support/scriptPage';
 import { startStaticServer } from '../tests/browser/support/staticServer';
+import { pageMarksScript } from './support/pageMarks';
 import { plainChromiumSite, type OpenMarks } from './support/plainChromium';
 import { reportWorkerStart } from './support/workerStart';
 
@@ -83,25 +84,6 @@ async function serve(engine: Engine, dist = join(ROOT, 'dist')) {
       });
 }
 
-/**
- * Runs before the page's scripts: notes (page clock, from navigation start) when Send is first
- * enabled and when the first exchange row with its response is in the DOM.
- */
-const MARKS_SCRIPT = `(() => {
-  const marks = (window.__benchMarks = {});
-  const check = () => {
-    const send = document.querySelector('[data-testid="composer-send"]');
-    if (marks.sendEnabled === undefined && send && !send.disabled) {
-      marks.sendEnabled = performance.now();
-      // Clicked from the page itself: the figure is the page's, not the automation's round trips.
-      send.click();
-    }
-    const row = document.querySelector('[data-testid="exchange-row"]:not([data-state="in-progress"])');
-    if (marks.exchangeShown === undefined && row) marks.exchangeShown = performance.now();
-  };
-  new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true });
-})();`;
-
 interface OpenRun {
   /** Page clock, ms from navigation start. */
   readonly sendEnabled: number;
@@ -117,7 +99,7 @@ async function openOnce(browser: Browser, url: string): Promise<OpenRun> {
     // A new window makes Chromium prewarm its own toolbar's WebUI in another process (0.2-0.5 s
     // of CPU on this machine): the browser's work, not the page's, so it is let finish first.
     await page.waitForTimeout(BROWSER_SETTLE_MS);
-    await page.addInitScript(MARKS_SCRIPT);
+    await page.addInitScript(pageMarksScript());
     const started = performance.now();
     await page.goto(url);
     await page

@@ -18,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROMIUM_ARGS } from '../../tests/browser/support/browser';
 import { startStaticServer, type StaticServer } from '../../tests/browser/support/staticServer';
+import { pageMarksScript } from './pageMarks';
 
 export interface OpenMarks {
   /** Page clock, ms from navigation start. */
@@ -30,22 +31,9 @@ const LAUNCH_PATH = '/__bench/launch';
 const RUN_TIMEOUT_MS = 30_000;
 
 /** Runs first in the page's head: the marks, then a beacon with them. */
-const MARKS_SCRIPT = `<script>(() => {
-  const marks = {};
-  const check = () => {
-    const send = document.querySelector('[data-testid="composer-send"]');
-    if (marks.sendEnabled === undefined && send && !send.disabled) {
-      marks.sendEnabled = performance.now();
-      send.click();
-    }
-    const row = document.querySelector('[data-testid="exchange-row"]:not([data-state="in-progress"])');
-    if (marks.exchangeShown === undefined && row) {
-      marks.exchangeShown = performance.now();
-      navigator.sendBeacon(${JSON.stringify(MARKS_PATH)}, JSON.stringify(marks));
-    }
-  };
-  new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true });
-})();</script>`;
+const MARKS_SCRIPT = `<script>${pageMarksScript(
+  `navigator.sendBeacon(${JSON.stringify(MARKS_PATH)}, JSON.stringify(marks));`,
+)}</script>`;
 
 export interface PlainChromiumSite {
   /** One page open, start to first exchange. */
