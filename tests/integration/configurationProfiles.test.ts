@@ -3,21 +3,11 @@ import net from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { HostEvent } from '../../runtime/core/control/protocol';
+import { freePort } from '../support/freePort';
 import { handlerDescription, HTTP_IN, HTTP_OUT, LANGUAGES, TestApp } from '../support/testApp';
 
 // configurationProfile and the worker runtime resolver of the newest host
 // (HostConfigurationProfile, ScriptHostWorkerRuntimeResolver, HttpWorkerFunctionProvider).
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const port = (server.address() as net.AddressInfo).port;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function lastStatus(app: TestApp): Extract<HostEvent, { type: 'host.status' }> | undefined {
   return app.events.filter((e) => e.type === 'host.status').pop() as

@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { exchange, runInPage, type Send } from './testing/inPageHarness';
 import { nodeExchange, writeApp } from './testing/realNode';
 import { spawn } from 'node:child_process';
+import { freePort } from '../../../tests/support/freePort';
 
 const EXAMPLES = join(__dirname, '../../../examples');
 
@@ -102,7 +103,6 @@ function normalise(bytes: Buffer): string {
   return bytes.toString('latin1').replace(/Date: [^\r]*\r\n/g, 'Date: <date>\r\n');
 }
 
-let nodePort = 46100;
 const children: ChildProcess[] = [];
 afterAll(() => {
   for (const child of children) child.kill();
@@ -134,7 +134,7 @@ describe('the gallery handlers under the in-page layer', () => {
   });
 
   it.each(examples)('$name answers as under Node', async (example) => {
-    const port = nodePort++;
+    const port = await freePort();
     const child = await startRealNode(example, port);
     const page = runInPage(example.files, {
       entry: `/app/${example.entry}`,
