@@ -73,6 +73,9 @@ function preloadPlayground(): Plugin {
  * program and the workers' addresses of this build: the sandbox iframe then opens while the HTML
  * is read, a round trip before the entry module arrives (the entry adopts it).
  */
+/** The inline script's id: the page's own, told apart from anything a link could bring. */
+const EARLY_SANDBOX_SCRIPT_ID = 'fchp-early-sandbox';
+
 function inlineEarlySandbox(): Plugin {
   return htmlTagsPlugin('inline-early-sandbox', async (_html, bundle, base) => {
     // The scripts as files (`?url` assets), not the `?raw` chunks that hold their text.
@@ -103,7 +106,9 @@ function inlineEarlySandbox(): Plugin {
     // Inside an HTML <script>, only "</script" could end it early.
     const code = built.outputFiles[0]!.text.replace(/<\/(script)/gi, '<\\/$1');
     // First in the head: a script after a stylesheet waits for it to load.
-    return [{ tag: 'script', children: code, injectTo: 'head-prepend' }];
+    return [
+      { tag: 'script', attrs: { id: EARLY_SANDBOX_SCRIPT_ID }, children: code, injectTo: 'head-prepend' },
+    ];
   });
 }
 
