@@ -19,7 +19,7 @@ import { engineChoices } from './engine/engineChoices';
 import { switchEngine } from './playground/switchEngine';
 import { loadInPageBundles, sandboxScript, workerScriptUrls } from './engine/inPageBundles';
 import { discardEarlySandbox, takeEarlySandbox } from './engine/earlySandbox';
-import { workerUrlsFor } from './engine/sandboxFrame';
+import { workerUrlsFor } from './engine/sandboxIframe';
 import { InPageEngine } from './engine/inPageEngine';
 import { LocalEngine, readLocalEngineConfig } from './engine/localEngine';
 import { WebContainerEngine } from './engine/webcontainerEngine';

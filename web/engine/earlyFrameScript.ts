@@ -9,18 +9,18 @@ import type { SandboxWorkerUrls } from '../../runtime/inpage/protocol';
 import { clickToRunFrom } from '../embed/clickToRun';
 import { EARLY_FRAME_KEY, type EarlyFrame } from './earlyFrame';
 import { likelyInPage } from './likelyInPage';
-import { absoluteWorkerUrls, createSandboxIframe, sandboxReady } from './sandboxIframe';
+import { createSandboxIframe, sandboxReady, workerUrlsFor } from './sandboxIframe';
 
 /** Defined by the build: the sandbox's program, and where the workers' scripts are. */
 declare const __FCHP_SANDBOX_SCRIPT__: string;
 declare const __FCHP_WORKER_URLS__: SandboxWorkerUrls;
 
 if (likelyInPage(window, clickToRunFrom(new URLSearchParams(location.search)))) {
-  // As workerUrlsFor (sandboxFrame.ts) decides: on an isolated page the page posts the scripts.
-  const urls = window.crossOriginIsolated
-    ? undefined
-    : absoluteWorkerUrls(__FCHP_WORKER_URLS__, location.href);
-  const iframe = createSandboxIframe(document, __FCHP_SANDBOX_SCRIPT__, urls);
+  const iframe = createSandboxIframe(
+    document,
+    __FCHP_SANDBOX_SCRIPT__,
+    workerUrlsFor(__FCHP_WORKER_URLS__, window),
+  );
   const ready = sandboxReady(window, iframe);
   // Run from the head, before the body exists: the iframe goes in the root, beside them.
   (document.body ?? document.documentElement).append(iframe);

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { likelyInPage } from './likelyInPage';
-import { workerUrlsFor } from './sandboxFrame';
+import { workerUrlsFor } from './sandboxIframe';
 
 const page = (search: string, servedLocally = false) => ({
   location: { search, href: `https://site.example/play/${search}` },

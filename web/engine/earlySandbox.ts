@@ -5,7 +5,8 @@
  * (InPageEngine's takeEarlySandbox). Only where the in-page engine is the likely one.
  */
 import type { SandboxFrame } from './sandboxFrame';
-import { connectSandboxFrame, openSandboxFrame, workerUrlsFor } from './sandboxFrame';
+import { connectSandboxFrame, openSandboxFrame } from './sandboxFrame';
+import { workerUrlsFor } from './sandboxIframe';
 import { takeInlineFrame } from './earlyFrame';
 import { likelyInPage } from './likelyInPage';
 import { loadInPageBundles, sandboxScript, workerScriptUrls } from './inPageBundles';

@@ -1,7 +1,7 @@
 import type { SandboxBoot, SandboxWorkerUrls } from '../../runtime/inpage/protocol';
 import { asBootError, EngineBootError } from './engine';
 import type { InPageBundles } from './inPageBundles';
-import { absoluteWorkerUrls, createSandboxIframe, sandboxReady } from './sandboxIframe';
+import { createSandboxIframe, sandboxReady } from './sandboxIframe';
 
 export const DEFAULT_SANDBOX_TIMEOUT_MS = 10_000;
 
@@ -105,17 +105,4 @@ export function connectSandboxFrame(
       throw e;
     },
   );
-}
-
-/**
- * The workers' own addresses of their scripts, or none where they would not load: a cross-origin
- * isolated page (COEP) lets its sandbox load only scripts served with CORP, which a static host
- * may not send, so there the page posts the scripts as text.
- */
-export function workerUrlsFor(
-  urls: SandboxWorkerUrls | undefined,
-  page: { readonly crossOriginIsolated?: boolean; readonly location: { readonly href: string } },
-): SandboxWorkerUrls | undefined {
-  if (!urls || page.crossOriginIsolated) return undefined;
-  return absoluteWorkerUrls(urls, page.location.href);
 }

@@ -43,10 +43,19 @@ export function sandboxReady(win: Window, iframe: HTMLIFrameElement): Promise<vo
   });
 }
 
-/** The workers' addresses as the iframe's workers need them: absolute, against the page. */
-export function absoluteWorkerUrls(urls: SandboxWorkerUrls, pageHref: string): SandboxWorkerUrls {
+/**
+ * The workers' own addresses of their scripts, absolute (the iframe's blob workers resolve against
+ * nothing of the page), or none where they would not load: a cross-origin isolated page (COEP)
+ * lets its sandbox load only scripts served with CORP, which a static host may not send, so there
+ * the page posts the scripts as text.
+ */
+export function workerUrlsFor(
+  urls: SandboxWorkerUrls | undefined,
+  page: { readonly crossOriginIsolated?: boolean; readonly location: { readonly href: string } },
+): SandboxWorkerUrls | undefined {
+  if (!urls || page.crossOriginIsolated) return undefined;
   return {
-    hostWorker: new URL(urls.hostWorker, pageHref).href,
-    handlerWorker: new URL(urls.handlerWorker, pageHref).href,
+    hostWorker: new URL(urls.hostWorker, page.location.href).href,
+    handlerWorker: new URL(urls.handlerWorker, page.location.href).href,
   };
 }

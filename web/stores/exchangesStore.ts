@@ -70,7 +70,11 @@ export function createExchangesStore() {
     const showPending = () => {
       const selected = following;
       following = undefined;
-      set({ ...withExchanges(takePending()), ...(selected !== undefined && { selected }) });
+      // A selection alone (follow, with no exchange waiting) leaves the lists as they are.
+      set({
+        ...(pending.size > 0 && withExchanges(takePending())),
+        ...(selected !== undefined && { selected }),
+      });
     };
     const openWindow = () => {
       showing = setTimeout(() => {
