@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ControlIo } from '../host/controlledHost';
 import { encodeFrame } from '../core/control/framing';
 import type { StartControlledHost } from './hostWorkerRuntime';
@@ -6,6 +6,13 @@ import { readHostInput, serveHostWorker } from './hostWorkerRuntime';
 import type { HostOutput } from './protocol';
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
+
+/**
+ * Waits until `count` messages came out: they cross message ports, so on a loaded machine they
+ * take more than a fixed few milliseconds. What they are is asserted after.
+ */
+const outputs = (out: readonly HostOutput[], count: number) =>
+  vi.waitFor(() => expect(out.length).toBeGreaterThanOrEqual(count), { timeout: 5000 });
 
 /** A host worker with a stand-in host that records what it was given and echoes input. */
 function worker(start: StartControlledHost) {
@@ -39,11 +46,10 @@ describe('serveHostWorker', () => {
     page.postMessage({ t: 'files', files: { 'host.json': '{}' } });
     page.postMessage({ t: 'run', env: {} });
     page.postMessage({ t: 'input', text: 'early' });
-    await tick();
-    await tick();
+    await outputs(out, 1);
     expect(seen).toMatchObject({ appRoot: '/app', files: true });
     page.postMessage({ t: 'input', text: 'late' });
-    await tick();
+    await outputs(out, 2);
     expect(out).toEqual([
       { t: 'output', text: 'echo:early' },
       { t: 'output', text: 'echo:late' },
@@ -63,7 +69,7 @@ describe('serveHostWorker', () => {
       return { stop: async () => undefined };
     });
     page.postMessage({ t: 'run', env: {} });
-    await tick();
+    await outputs(out, 2);
     expect(out.map((o) => (o.t === 'output' ? o.text : o))).toEqual([
       '\u001b[90m[2026-12-06T00:00:00.000Z]\u001b[0m hi\n',
       expect.stringContaining('\u001b_fchp1;'),
@@ -80,7 +86,7 @@ describe('serveHostWorker', () => {
     });
     page.postMessage({ t: 'run', env: {} });
     page.postMessage({ t: 'input', text: 'host.stop' });
-    await tick();
+    await outputs(out, 2);
     expect(out).toEqual([
       { t: 'output', text: 'stopped\n' },
       { t: 'exit', code: 0 },
@@ -92,7 +98,7 @@ describe('serveHostWorker', () => {
       throw new Error('no front door');
     });
     page.postMessage({ t: 'run', env: {} });
-    await tick();
+    await outputs(out, 2);
     expect(out).toEqual([
       { t: 'output', text: 'The host could not start: no front door\n' },
       { t: 'exit', code: 1 },
