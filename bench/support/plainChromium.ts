@@ -11,13 +11,11 @@
  * page's clock, when Send is first enabled (and clicks it) and when the first exchange is shown,
  * and posts the two figures back.
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CHROMIUM_ARGS } from '../../tests/browser/support/browser';
 import { startStaticServer, type StaticServer } from '../../tests/browser/support/staticServer';
+import { runUnattendedChromium } from '../../tests/browser/support/unattendedChromium';
 import { pageMarksScript } from './pageMarks';
 
 export interface OpenMarks {
@@ -70,39 +68,11 @@ export async function plainChromiumSite(dist: string, settleMs: number): Promise
 
   return {
     async open() {
-      const profile = mkdtempSync(join(tmpdir(), 'bench-chromium-'));
       const marks = new Promise<OpenMarks>((resolve) => (onMarks = resolve));
-      const chromium = spawn(
-        process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-        [
-          '--headless',
-          ...CHROMIUM_ARGS,
-          `--user-data-dir=${profile}`,
-          `http://localhost:${port}${LAUNCH_PATH}`,
-        ],
-        { stdio: 'ignore', detached: true },
-      );
-      const exited = new Promise<void>((resolve) => chromium.once('exit', () => resolve()));
-      let timer: ReturnType<typeof setTimeout> | undefined;
       try {
-        return await Promise.race([
-          marks,
-          exited.then(() => Promise.reject(new Error('Chromium exited before the page reported'))),
-          new Promise<never>((_, reject) => {
-            timer = setTimeout(() => reject(new Error('no exchange within 30 s')), RUN_TIMEOUT_MS);
-          }),
-        ]);
+        return await runUnattendedChromium(`http://localhost:${port}${LAUNCH_PATH}`, marks, RUN_TIMEOUT_MS);
       } finally {
-        clearTimeout(timer);
         onMarks = undefined;
-        // The whole group: the browser's renderer, GPU and utility processes too.
-        try {
-          process.kill(-chromium.pid!, 'SIGKILL');
-        } catch {
-          // already gone
-        }
-        await exited;
-        rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
       }
     },
     close: () => server.close(),

@@ -114,6 +114,8 @@ export type ToSandbox =
   | { readonly t: 'probe'; readonly id: number; readonly source: string; readonly port: MessagePort }
   /** How many workers the sandbox runs now (diagnostics and leak checks); answered by 'stats'. */
   | { readonly t: 'stats'; readonly id: number }
+  /** Are you there? Answered by 'pong' (sandboxWatch.ts: a sandbox whose process died says nothing). */
+  | { readonly t: 'ping'; readonly id: number }
   /**
    * The workers' scripts as text, once the page is idle, when the workers first loaded them from
    * their addresses: later workers (a handler restart, a host reload) are made from the text, so
@@ -137,6 +139,8 @@ export type FromSandbox =
   | { readonly t: 'stats'; readonly id: number; readonly runs: number; readonly handlers: number }
   /** Workers started from now on are made from the scripts' text (answers 'scripts'). */
   | { readonly t: 'scripts-kept'; readonly id: number }
+  /** Still here (answers 'ping'). */
+  | { readonly t: 'pong'; readonly id: number }
   /** The iframe's `self.origin`, for the page's checks and tests. */
   | { readonly t: 'probe-started'; readonly id: number; readonly origin: string };
 

@@ -9,11 +9,16 @@ import type { Engine, EngineProcess } from './engine';
 import { asBootError, EngineBootError } from './engine';
 import type { InPageBundles } from './inPageBundles';
 import { openSandboxFrame, type SandboxFrame } from './sandboxFrame';
+import { watchSandbox, type SandboxWatch } from './sandboxWatch';
 
 export { DEFAULT_SANDBOX_TIMEOUT_MS } from './sandboxFrame';
 
 /** What a shell reports for a process ended by SIGKILL, as kill() ends the host worker. */
 export const KILLED_EXIT_CODE = 137;
+
+/** Said in the terminal of each host that was running in a sandbox that died. */
+export const SANDBOX_LOST_MESSAGE =
+  "The sandbox that ran the host and the handler stopped answering: its process ended, most likely because the handler used more memory than the browser allows (a handler that keeps allocating ends this way, as Node's would). The host and the handler went with it. Restart starts them again in a new sandbox.";
 
 export interface InPageEngineOptions {
   /** The three scripts (inPageBundles.ts in the site; injected so tests can build their own). */
@@ -40,6 +45,8 @@ export interface InPageEngineOptions {
   readonly keepScriptsWhen?: () => Promise<unknown>;
   /** How long the sandbox iframe may take to answer before boot() gives up. */
   readonly timeoutMs?: number;
+  /** How often a running sandbox is asked whether it is alive, and how long its silence may last. */
+  readonly watch?: { readonly intervalMs?: number; readonly silenceMs?: number };
   /** The host's process environment. */
   readonly env?: Readonly<Record<string, string>>;
 }
@@ -63,6 +70,8 @@ export class InPageEngine implements Engine {
   private readonly statsWaiters = new Map<number, (stats: { runs: number; handlers: number }) => void>();
   private nextId = 1;
   private disposed = false;
+  /** Asks the sandbox whether it is alive while hosts run in it (sandboxWatch.ts). */
+  private watch: SandboxWatch | undefined;
 
   constructor(private readonly options: InPageEngineOptions) {}
 
@@ -99,12 +108,20 @@ export class InPageEngine implements Engine {
   }
 
   async startHost(): Promise<EngineProcess> {
-    this.requireSandbox();
+    // The sandbox died with the last host (sandboxWatch.ts): this run gets a new one.
+    if (!this.sandbox && !this.disposed && this.lostSandbox) await this.boot();
+    const sandbox = this.requireSandbox();
     const id = this.nextId++;
     const channel = new MessageChannel();
     const host = new InPageHostProcess(channel.port1, () => void this.stop(id));
     this.hosts.set(id, host);
-    const forget = () => void this.hosts.delete(id);
+    this.watch ??= this.watchSandbox(sandbox);
+    const forget = () => {
+      this.hosts.delete(id);
+      if (this.hosts.size > 0) return;
+      this.watch?.stop();
+      this.watch = undefined;
+    };
     void host.exit.then(forget);
     this.tell({ t: 'start-host', id, port: channel.port2 }, [channel.port2]);
     host.send({ t: 'files', files: this.files });
@@ -138,8 +155,39 @@ export class InPageEngine implements Engine {
     return answered;
   }
 
+  /** Set once a sandbox was lost: the next host run opens a new one. */
+  private lostSandbox = false;
+
+  private watchSandbox(sandbox: Sandbox): SandboxWatch {
+    return watchSandbox({
+      ping: (id) => this.tell({ t: 'ping', id }),
+      onLost: () => this.loseSandbox(sandbox),
+      ...this.options.watch,
+    });
+  }
+
+  /**
+   * The sandbox's process is gone, and every worker in it: each host run ends as a process that
+   * died (exit code 1), its terminal says why, and the iframe is removed (ending what may remain).
+   */
+  private loseSandbox(sandbox: Sandbox): void {
+    if (this.sandbox !== sandbox || this.disposed) return;
+    this.sandbox = undefined;
+    this.booting = undefined;
+    this.lostSandbox = true;
+    this.watch?.stop();
+    this.watch = undefined;
+    sandbox.port.onmessage = null;
+    sandbox.port.close();
+    sandbox.iframe.remove();
+    const hosts = [...this.hosts.values()];
+    this.hosts.clear();
+    for (const host of hosts) host.fail(SANDBOX_LOST_MESSAGE);
+  }
+
   /** Asks the sandbox to terminate worker `id`; resolves once it has. */
   private stop(id: number): Promise<void> {
+    if (!this.sandbox) return Promise.resolve(); // lost or disposed: its workers went with it
     const stopped = new Promise<void>((resolve) => this.answers.set(id, resolve));
     this.tell({ t: 'stop', id });
     return stopped;
@@ -147,6 +195,8 @@ export class InPageEngine implements Engine {
 
   async dispose(): Promise<void> {
     this.disposed = true;
+    this.watch?.stop();
+    this.watch = undefined;
     for (const host of this.hosts.values()) host.kill();
     this.hosts.clear();
     const sandbox = this.sandbox ?? (await this.booting?.catch(() => undefined));
@@ -205,6 +255,8 @@ export class InPageEngine implements Engine {
     } else if (message.t === 'stats') {
       this.statsWaiters.get(message.id)?.({ runs: message.runs, handlers: message.handlers });
       this.statsWaiters.delete(message.id);
+    } else if (message.t === 'pong') {
+      this.watch?.pong(message.id);
     } else if (message.t === 'stopped' || message.t === 'scripts-kept') {
       this.answers.get(message.id)?.();
       this.answers.delete(message.id);
@@ -297,6 +349,7 @@ function readFromSandbox(value: unknown): FromSandbox | undefined {
   if (m.t === 'probe-started' && typeof m.origin === 'string') return { t: m.t, id: m.id, origin: m.origin };
   if (m.t === 'stopped') return { t: 'stopped', id: m.id };
   if (m.t === 'scripts-kept') return { t: 'scripts-kept', id: m.id };
+  if (m.t === 'pong') return { t: 'pong', id: m.id };
   if (m.t === 'stats' && typeof m.runs === 'number' && typeof m.handlers === 'number') {
     return { t: 'stats', id: m.id, runs: m.runs, handlers: m.handlers };
   }

@@ -133,6 +133,9 @@ function serve(page: MessagePort, hosts: SpareWorker, handlers: SpareWorker): vo
         stop(request.id);
         tell({ t: 'stopped', id: request.id });
         return;
+      case 'ping':
+        tell({ t: 'pong', id: request.id });
+        return;
       case 'stats': {
         let handlers = 0;
         for (const run of runs.values()) handlers += run.handlers.size;

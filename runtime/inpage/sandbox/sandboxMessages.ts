@@ -26,6 +26,7 @@ export function readToSandbox(value: unknown): ToSandbox | undefined {
   if (value.t === 'start-host' && isPort(value.port)) return { t: 'start-host', id, port: value.port };
   if (value.t === 'stop') return { t: 'stop', id };
   if (value.t === 'stats') return { t: 'stats', id };
+  if (value.t === 'ping') return { t: 'ping', id };
   if (value.t === 'scripts') {
     const { hostWorker, handlerWorker } = value;
     if (typeof hostWorker !== 'string' || typeof handlerWorker !== 'string') return undefined;
