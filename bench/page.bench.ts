@@ -16,7 +16,9 @@
  *    opened, each run, in a Chromium with no automation attached (support/plainChromium.ts:
  *    Playwright's debugger holds every frame and worker at its start, which a reader's browser
  *    does not), from a page of another site; that figure is the one held to its budget, and the
- *    Playwright one is printed beside it.
+ *    Playwright one is printed beside it. Those runs also read, from /proc, the CPU every process
+ *    of that Chromium used from the playground's HTML being asked for to the marks arriving
+ *    (support/processCpu.ts), against what the machine's cores offered in that time.
  * 2. Added latency per invocation: N sequential calls of the `hello` example, each timed from the
  *    call to its answer, three ways:
  *    - in the playground page: the session's http.request (the UI's stores and React rendering
@@ -39,7 +41,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { loadavg, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
@@ -51,7 +53,7 @@ import { launchBrowser } from '../tests/browser/support/browser';
 import { scriptPageRoutes } from '../tests/browser/support/scriptPage';
 import { startStaticServer } from '../tests/browser/support/staticServer';
 import { pageMarksScript } from './support/pageMarks';
-import { plainChromiumSite, type OpenMarks } from './support/plainChromium';
+import { plainChromiumSite, type PlainOpen } from './support/plainChromium';
 import { reportWorkerStart } from './support/workerStart';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -130,7 +132,7 @@ async function firstExchange(browser: Browser, engine: Engine): Promise<number> 
       ? await Promise.all(builds.map((b) => plainChromiumSite(b.dist, BROWSER_SETTLE_MS)))
       : [];
   const runs: OpenRun[][] = builds.map(() => []);
-  const plainRuns: OpenMarks[][] = builds.map(() => []);
+  const plainRuns: PlainOpen[][] = builds.map(() => []);
   console.log(`page open to first exchange shown: ${engine} engine, ${RUNS} runs, fresh page each run`);
   try {
     for (let run = 1; run <= RUNS; run++) {
@@ -144,6 +146,7 @@ async function firstExchange(browser: Browser, engine: Engine): Promise<number> 
           const p = await plain[i].open();
           plainRuns[i]!.push(p);
           line += `; no automation: ${p.sendEnabled.toFixed(0)} / ${p.exchangeShown.toFixed(0)} ms`;
+          if (p.cpu) line += ` (${cpuLine(p.cpu)})`;
         }
         console.log(line);
       }
@@ -161,6 +164,13 @@ async function firstExchange(browser: Browser, engine: Engine): Promise<number> 
   for (const [i, b] of builds.entries()) {
     if (plain[i]) {
       summary(`${b.label}, as a reader's browser opens it (no automation attached)`, plainRuns[i]!);
+      const cpu = plainRuns[i]!.flatMap((r) => (r.cpu ? [r.cpu] : []));
+      if (cpu.length > 0) {
+        const m = (pick: (c: (typeof cpu)[number]) => number) => median(cpu.map(pick));
+        console.log(
+          `    the browser's CPU meanwhile (median): ${cpuLine({ renderersMs: m((c) => c.renderersMs), othersMs: m((c) => c.othersMs), windowMs: m((c) => c.windowMs) })}`,
+        );
+      }
       summary(`${b.label}, under Playwright (a debugger on every frame and worker)`, runs[i]!);
     } else summary(b.label, runs[i]!);
   }
@@ -170,6 +180,19 @@ async function firstExchange(browser: Browser, engine: Engine): Promise<number> 
     `  budget <= ${BUDGETS_MS[engine]} ms (median${plain.length > 0 ? ', no automation' : ''}): ${result <= BUDGETS_MS[engine] ? 'PASS' : 'MISS'}`,
   );
   return result;
+}
+
+/**
+ * How much of the machine a page open took: every process of that Chromium, from the playground's
+ * HTML being asked for to its marks arriving, against what the cores could give in that time.
+ */
+function cpuLine(cpu: NonNullable<PlainOpen['cpu']>): string {
+  const total = cpu.renderersMs + cpu.othersMs;
+  const offered = cpus().length * cpu.windowMs;
+  return (
+    `CPU ${total.toFixed(0)} ms in ${cpu.windowMs.toFixed(0)} ms, ${((100 * total) / offered).toFixed(0)} % of ${cpus().length} cores: ` +
+    `renderers ${cpu.renderersMs.toFixed(0)}, browser/GPU/network ${cpu.othersMs.toFixed(0)}`
+  );
 }
 
 /** N sequential calls timed inside the page, each from the call to its answer. */

@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { startStaticServer, type StaticServer } from '../../tests/browser/support/staticServer';
 import { runUnattendedChromium } from '../../tests/browser/support/unattendedChromium';
 import { pageMarksScript } from './pageMarks';
+import { cpuBetween, groupCpu, type CpuUse, type ProcessCpu } from './processCpu';
 
 export interface OpenMarks {
   /** Page clock, ms from navigation start. */
@@ -33,9 +34,17 @@ const MARKS_SCRIPT = `<script>${pageMarksScript(
   `navigator.sendBeacon(${JSON.stringify(MARKS_PATH)}, JSON.stringify(marks));`,
 )}</script>`;
 
+/** A page open with what the whole browser used of the machine meanwhile (Linux only). */
+export interface PlainOpen extends OpenMarks {
+  readonly cpu?: CpuUse & {
+    /** From the playground's HTML being asked for to the marks arriving, on the bench's clock. */
+    readonly windowMs: number;
+  };
+}
+
 export interface PlainChromiumSite {
   /** One page open, start to first exchange. */
-  open(): Promise<OpenMarks>;
+  open(): Promise<PlainOpen>;
   close(): Promise<void>;
 }
 
@@ -44,7 +53,14 @@ export async function plainChromiumSite(dist: string, settleMs: number): Promise
   const html = readFileSync(join(dist, 'index.html'), 'utf8').replace('<head>', `<head>${MARKS_SCRIPT}`);
   let onMarks: ((marks: OpenMarks) => void) | undefined;
   let port = 0;
-  const page = { type: 'text/html; charset=utf-8', body: html };
+  /** The browser's process group, and its CPU when the navigation to the playground began. */
+  let pgid = 0;
+  let opened: { at: number; cpu: Map<number, ProcessCpu> } | undefined;
+  const page = (_request: IncomingMessage, response: ServerResponse) => {
+    opened = { at: performance.now(), cpu: groupCpu(pgid) };
+    response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+    response.end(html);
+  };
   const server: StaticServer = await startStaticServer(dist, {
     '/': page,
     '/index.html': page,
@@ -60,7 +76,10 @@ export async function plainChromiumSite(dist: string, settleMs: number): Promise
       request.on('data', (chunk: string) => (body += chunk));
       request.on('end', () => {
         response.writeHead(204).end();
-        onMarks?.(JSON.parse(body) as OpenMarks);
+        const marks = JSON.parse(body) as OpenMarks;
+        const cpu = opened && cpuBetween(opened.cpu, groupCpu(pgid));
+        const windowMs = opened ? performance.now() - opened.at : 0;
+        onMarks?.(cpu && opened!.cpu.size > 0 ? { ...marks, cpu: { ...cpu, windowMs } } : marks);
       });
     },
   });
@@ -68,9 +87,15 @@ export async function plainChromiumSite(dist: string, settleMs: number): Promise
 
   return {
     async open() {
-      const marks = new Promise<OpenMarks>((resolve) => (onMarks = resolve));
+      const marks = new Promise<PlainOpen>((resolve) => (onMarks = resolve));
+      opened = undefined;
       try {
-        return await runUnattendedChromium(`http://localhost:${port}${LAUNCH_PATH}`, marks, RUN_TIMEOUT_MS);
+        return await runUnattendedChromium(
+          `http://localhost:${port}${LAUNCH_PATH}`,
+          marks,
+          RUN_TIMEOUT_MS,
+          (group) => (pgid = group),
+        );
       } finally {
         onMarks = undefined;
       }

@@ -11,11 +11,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROMIUM_ARGS } from './browser';
 
-/** Opens `url` in a new Chromium, waits for `report` (or its exit, or the time-out), then ends it. */
+/**
+ * Opens `url` in a new Chromium, waits for `report` (or its exit, or the time-out), then ends it.
+ * `onStart` gets the process group's id (the browser's pid), for a bench that reads its CPU.
+ */
 export async function runUnattendedChromium<T>(
   url: string,
   report: Promise<T>,
   timeoutMs: number,
+  onStart?: (pgid: number) => void,
 ): Promise<T> {
   const profile = mkdtempSync(join(tmpdir(), 'unattended-chromium-'));
   const chromium = spawn(
@@ -24,6 +28,7 @@ export async function runUnattendedChromium<T>(
     { stdio: 'ignore', detached: true },
   );
   const exited = new Promise<void>((resolve) => chromium.once('exit', () => resolve()));
+  if (chromium.pid !== undefined) onStart?.(chromium.pid);
   let timer: ReturnType<typeof setTimeout> | undefined;
   try {
     return await Promise.race([
