@@ -51,7 +51,7 @@ export interface PlainChromiumSite {
 /** Serves `dist` for page opens in a plain Chromium; `settleMs` is the launcher's wait. */
 export async function plainChromiumSite(dist: string, settleMs: number): Promise<PlainChromiumSite> {
   const html = readFileSync(join(dist, 'index.html'), 'utf8').replace('<head>', `<head>${MARKS_SCRIPT}`);
-  let onMarks: ((marks: OpenMarks) => void) | undefined;
+  let onMarks: ((marks: PlainOpen) => void) | undefined;
   let port = 0;
   /** The browser's process group, and its CPU when the navigation to the playground began. */
   let pgid = 0;

@@ -150,6 +150,7 @@ export function startHandler(
       http: httpContext,
       console,
       createRequire: (filename): unknown => activeLoader.createRequire(filename),
+      files,
     }),
     globals,
   });

@@ -1,6 +1,7 @@
 import { createHttpModule, type HttpContext } from '../http';
 import { createAssertModule } from '../node/assert';
 import { createCryptoModule } from '../node/crypto';
+import { createFsModule } from '../node/fs';
 import { createOsModule } from '../node/os';
 import type { HandlerProcessObject } from '../node/process';
 import { createTimersModule, type Timers } from '../node/timers';
@@ -26,6 +27,8 @@ export interface BuiltinContext {
   readonly console: object;
   /** For module.createRequire: a require() as seen from `filename`. */
   readonly createRequire: (filename: string) => unknown;
+  /** The app's files by absolute path, for `fs`. */
+  readonly files: ReadonlyMap<string, string>;
 }
 
 function fileURLToPath(value: string | URL): string {
@@ -46,6 +49,14 @@ export function createBuiltins(context: BuiltinContext): BuiltinTable {
   };
   Object.assign(pathModule, { posix: pathModule, win32: pathModule });
   const timersModule = createTimersModule(timers);
+  // One file system per process, shared by fs and fs/promises, made on the first require.
+  let fsModule: ReturnType<typeof createFsModule> | undefined;
+  const fs = () =>
+    (fsModule ??= createFsModule({
+      files: context.files,
+      cwd: () => process.cwd(),
+      nextTick: (callback) => timers.nextTick(callback),
+    }));
   // Made on the first require that needs them (see polyfills.ts for why util waits).
   let assertModule: ReturnType<typeof createAssertModule> | undefined;
   const assert = () => (assertModule ??= createAssertModule());
@@ -95,6 +106,8 @@ export function createBuiltins(context: BuiltinContext): BuiltinTable {
     timers: () => timersModule,
     'timers/promises': () => timersModule.promises,
     crypto: () => createCryptoModule((callback) => timers.nextTick(callback)),
+    fs,
+    'fs/promises': () => fs().promises,
     stream: () => stream,
     'stream/promises': () => (stream as unknown as { promises: unknown }).promises,
     string_decoder: () => stringDecoderModule,
