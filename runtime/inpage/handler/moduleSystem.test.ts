@@ -181,6 +181,26 @@ export { hidden as shown };`,
     );
   });
 
+  it('runs top-level await wherever Node allows it, not only where V8 names it in the first error', async () => {
+    const result = await run(
+      {
+        'main.mjs': `import { readFileSync } from 'node:fs';
+import { readFile } from 'fs/promises';
+console.log(await readFile(new URL('./data.txt', import.meta.url), 'utf8'), readFileSync('data.txt', 'utf8'));
+const both = [await Promise.resolve(1), await Promise.resolve(2)];
+console.log(both.join('+'), (await import('./lib.mjs')).n);`,
+        'lib.mjs': `export const n = await Promise.resolve(3);`,
+        'data.txt': 'from a file',
+      },
+      '/app/main.mjs',
+    );
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe('from a file from a file\n1+2 3\n');
+    const broken = await run({ 'main.mjs': `console.log(await 1);\nconst = 2;\n` }, '/app/main.mjs');
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toMatch(/main\.mjs:2[\s\S]*SyntaxError/);
+  });
+
   it('treats .js as ESM under package.json "type": "module", and export default expressions', async () => {
     const result = await run({
       'package.json': `{ "type": "module" }`,

@@ -102,7 +102,11 @@ export function compileEsModule(
       isAsync: false,
     };
   } catch (error) {
-    if (!(error instanceof SyntaxError) || !/\bawait\b/.test(error.message)) throw error;
+    // A module's top level is an async context in Node: code that fails as a plain function may
+    // be valid there. V8 names `await` in some of its messages ("await is only valid in async
+    // functions") but not in others (`f(await x)` gives "missing ) after argument list"), so any
+    // syntax error gets the module's real grammar, whose error (if it fails again) is the one.
+    if (!(error instanceof SyntaxError) || !/\bawait\b/.test(code)) throw error;
   }
   const compiled = compile<EsModuleBody>(filename, head(true), code, globals, {
     async: true,
