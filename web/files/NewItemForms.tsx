@@ -3,6 +3,7 @@ import type { FormEvent, KeyboardEvent } from 'react';
 import { clashProblem, pathProblem } from './fileRules';
 import type { FunctionTemplate } from './templates';
 import { checkFunctionName, FUNCTION_TEMPLATES } from './templates';
+import { focusOnMount } from './focusOnMount';
 
 interface FormProps {
   readonly paths: readonly string[];
@@ -44,7 +45,7 @@ export function PathForm({
     <form className="tree-form" onSubmit={submit} onKeyDown={cancelOnEscape(onCancel)}>
       <input
         aria-label={label}
-        autoFocus
+        ref={focusOnMount}
         value={value}
         placeholder="folder/file.js"
         aria-invalid={problem !== undefined}
@@ -85,7 +86,7 @@ export function NewFunctionForm({
     <form className="tree-form" onSubmit={submit} onKeyDown={cancelOnEscape(onCancel)}>
       <input
         aria-label="Function name"
-        autoFocus
+        ref={focusOnMount}
         value={name}
         placeholder="functionName"
         aria-invalid={problem !== undefined}

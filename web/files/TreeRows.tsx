@@ -5,6 +5,7 @@ import { PathForm } from './NewItemForms';
 import type { TreeNode } from './tree';
 import { folderTrigger } from './triggerOf';
 import '../styles/marks.css';
+import { focusOnMount } from './focusOnMount';
 
 /** What one row is busy with: renaming it, or confirming its deletion. */
 export type RowEditing = { readonly kind: 'rename' | 'delete'; readonly path: string } | undefined;
@@ -139,7 +140,7 @@ export function TreeRows(props: TreeRowsProps) {
                 <button
                   type="button"
                   className="danger"
-                  autoFocus
+                  ref={focusOnMount}
                   onClick={() => {
                     props.onDelete(node.path);
                     props.onEdit(undefined);
