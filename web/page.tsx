@@ -2,7 +2,7 @@
  * The playground, loaded by the entry (main.tsx): reads the address, picks the engine, has createPlayground wire the rest,
  * renders the page and starts the session. Only what needs the browser's window lives here.
  */
-import { startTransition, StrictMode } from 'react';
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './shell/App';
 import type { AddressChange } from './playground/appActions';
@@ -157,28 +157,24 @@ holdDeferredChunks({ settled: startupSettled(started, stores.runtime), busy: () 
 
 const root = document.getElementById('app');
 if (root) {
-  const reactRoot = createRoot(root);
-  // A transition, so the first render yields to other tasks every few milliseconds: the engine's
-  // start-up (the sandbox relays its first messages on this thread) goes on meanwhile.
-  startTransition(() =>
-    reactRoot.render(
-      <StrictMode>
-        <App
-          stores={stores}
-          session={session}
-          layout={layout}
-          actions={actions}
-          app={app}
-          ui={ui}
-          examples={examples}
-          loadExample={loadExample}
-          embed={embed}
-          engines={engines}
-          onSwitchEngine={onSwitchEngine}
-          {...(bootTimeoutMs !== undefined && { bootTimeoutMs })}
-        />
-      </StrictMode>,
-    ),
+  // One task (Preact renders at once: vite.config.ts), kept to what shows (docs/architecture.md).
+  createRoot(root).render(
+    <StrictMode>
+      <App
+        stores={stores}
+        session={session}
+        layout={layout}
+        actions={actions}
+        app={app}
+        ui={ui}
+        examples={examples}
+        loadExample={loadExample}
+        embed={embed}
+        engines={engines}
+        onSwitchEngine={onSwitchEngine}
+        {...(bootTimeoutMs !== undefined && { bootTimeoutMs })}
+      />
+    </StrictMode>,
   );
 }
 
