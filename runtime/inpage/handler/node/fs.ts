@@ -53,7 +53,28 @@ function received(value: unknown): string {
 const FILE_MODE = 0o100644;
 const DIR_MODE = 0o40755;
 
-class Stats {
+/** What the app's files never are: links, devices, pipes or sockets. */
+abstract class PlainEntry {
+  abstract isFile(): boolean;
+  abstract isDirectory(): boolean;
+  isSymbolicLink() {
+    return false;
+  }
+  isBlockDevice() {
+    return false;
+  }
+  isCharacterDevice() {
+    return false;
+  }
+  isFIFO() {
+    return false;
+  }
+  isSocket() {
+    return false;
+  }
+}
+
+class Stats extends PlainEntry {
   readonly dev = 1;
   readonly nlink = 1;
   readonly uid = 1000;
@@ -74,6 +95,7 @@ class Stats {
     readonly ino: number,
     readonly mtimeMs: number,
   ) {
+    super();
     this.blocks = Math.ceil(size / 512);
     this.atimeMs = this.ctimeMs = this.birthtimeMs = mtimeMs;
     this.atime = new Date(mtimeMs);
@@ -87,29 +109,16 @@ class Stats {
   isDirectory() {
     return (this.mode & 0o170000) === 0o40000;
   }
-  isSymbolicLink() {
-    return false;
-  }
-  isBlockDevice() {
-    return false;
-  }
-  isCharacterDevice() {
-    return false;
-  }
-  isFIFO() {
-    return false;
-  }
-  isSocket() {
-    return false;
-  }
 }
 
-class Dirent {
+class Dirent extends PlainEntry {
   constructor(
     readonly name: string,
     readonly parentPath: string,
     private readonly directory: boolean,
-  ) {}
+  ) {
+    super();
+  }
   get path() {
     return this.parentPath;
   }
@@ -118,21 +127,6 @@ class Dirent {
   }
   isDirectory() {
     return this.directory;
-  }
-  isSymbolicLink() {
-    return false;
-  }
-  isBlockDevice() {
-    return false;
-  }
-  isCharacterDevice() {
-    return false;
-  }
-  isFIFO() {
-    return false;
-  }
-  isSocket() {
-    return false;
   }
 }
 
