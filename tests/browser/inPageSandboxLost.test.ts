@@ -24,8 +24,13 @@ test('a sandbox that stops answering ends the host with the reason, and Restart 
   await expect
     .poll(() => page.evaluate('window.__playground.stores.runtime.getState().engine.message'))
     .toBe('The host stopped (exit code 1). Restart it to go on.');
-  // The page answers meanwhile, and the dead iframe is gone.
+  // The page answers meanwhile, and the dead iframe is gone. Send waits for a host again: the
+  // last status said Running, but no host is there to take a request.
   await expect.poll(() => page.locator(SANDBOX).count()).toBe(0);
+  expect(await page.getByTestId('composer-send').isDisabled()).toBe(true);
+  expect(await page.getByTestId('composer-status').innerText()).toBe(
+    'The host has stopped: press Restart to start it again.',
+  );
   await openFile(page, 'host.json');
   await expect
     .poll(() => page.getByRole('tab', { name: /host\.json/ }).getAttribute('aria-selected'))

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import type { Exchange } from '../../runtime/core/exchange/exchange';
 import type { PlaygroundSession } from '../session/session';
+import { hostAcceptsRequests } from '../stores/runtimeStore';
 import { copyChoices } from './copyAs';
 import { CopyAs } from './CopyAs';
 import { formatClockTime, statusLabel } from './format';
@@ -45,7 +46,7 @@ async function send(session: PlaygroundSession, plan: ResendPlan): Promise<strin
 /** What a person does with an exchange: send it again (as it was or edited), copy it, compare it. */
 export function ExchangeActions({ exchange, session, others, onCompare }: ExchangeActionsProps) {
   const host = useStore(session.stores.runtime, (s) => s.host);
-  const running = host?.state === 'Running';
+  const running = useStore(session.stores.runtime, hostAcceptsRequests);
   const choices = useMemo(
     () =>
       copyChoices(exchange, {

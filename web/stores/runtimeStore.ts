@@ -27,6 +27,14 @@ export interface RuntimeActions {
 
 export type RuntimeStore = ReturnType<typeof createRuntimeStore>;
 
+/**
+ * Whether requests, messages and timers can be sent now: a host that runs and says it is
+ * Running. The host's last status outlives its process (it still explains how the host ended), so
+ * after an exit, and while a restart boots, it alone would offer a Send that no host can take.
+ */
+export const hostAcceptsRequests = (state: Pick<RuntimeState, 'engine' | 'host'>): boolean =>
+  state.engine.phase === 'running' && state.host?.state === 'Running';
+
 export function createRuntimeStore(engineKind: EngineKind) {
   return createStore<RuntimeState & RuntimeActions>()((set) => ({
     engineKind,

@@ -3,7 +3,7 @@ import type { FormEvent, KeyboardEvent } from 'react';
 import { useStore } from 'zustand';
 import type { FunctionInfo } from '../../runtime/core/control/protocol';
 import type { PlaygroundSession } from '../session/session';
-import type { RuntimeStore } from '../stores/runtimeStore';
+import { hostAcceptsRequests, type RuntimeStore } from '../stores/runtimeStore';
 import { hostStateSentence } from '../shell/handlerProblems';
 import type { ComposedRequest, TriggersStore } from '../stores/triggersStore';
 import {
@@ -49,7 +49,14 @@ export function HttpComposer({ triggers, runtime, session }: HttpComposerProps) 
   const allFunctions = useStore(runtime, (s) => s.functions);
   const hostState = useStore(runtime, (s) => s.host?.state);
   const functions = allFunctions.filter(isHttp);
-  const running = hostState === 'Running';
+  const running = useStore(runtime, hostAcceptsRequests);
+  const phase = useStore(runtime, (s) => s.engine.phase);
+  // The host's last word, unless the engine knows better: a restart under way, or a host that was
+  // Running when its process ended.
+  const notRunning =
+    phase === 'booting' || phase === 'starting-host'
+      ? hostStateSentence('Starting')
+      : hostStateSentence(phase === 'stopped' && hostState === 'Running' ? 'Stopped' : hostState);
 
   // Which function the picker shows: the one chosen, else the one whose path is composed.
   const [chosen, setChosen] = useState<string>();
@@ -221,7 +228,7 @@ export function HttpComposer({ triggers, runtime, session }: HttpComposerProps) 
         <span className="tp-muted">Ctrl+Enter</span>
         <span className="tp-status" role="status" data-testid="composer-status">
           {!running ? (
-            <span className="tp-muted">{hostStateSentence(hostState)}</span>
+            <span className="tp-muted">{notRunning}</span>
           ) : pending > 0 ? (
             'Sending…'
           ) : last?.ok ? (

@@ -2,7 +2,7 @@ import { lazy, Suspense, useId, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { useStore } from 'zustand';
 import type { PlaygroundSession } from '../session/session';
-import type { RuntimeStore } from '../stores/runtimeStore';
+import { hostAcceptsRequests, type RuntimeStore } from '../stores/runtimeStore';
 import type { TriggersStore } from '../stores/triggersStore';
 import type { TriggerTab } from '../examples/exampleMeta';
 import { HttpComposer } from './HttpComposer';
@@ -40,7 +40,7 @@ export function TriggersPanel({ triggers, runtime, session }: TriggersPanelProps
   // HTTP composer is always there: the send shortcut works from any tab.
   const [opened, setOpened] = useState<ReadonlySet<Tab>>(() => new Set(['http', tab]));
   if (!opened.has(tab)) setOpened(new Set(opened).add(tab));
-  const running = useStore(runtime, (s) => s.host?.state === 'Running');
+  const running = useStore(runtime, hostAcceptsRequests);
   const queueCount = useStore(triggers, (s) => s.queues.reduce((n, q) => n + q.count, 0));
   const timerCount = useStore(triggers, (s) => s.timers.length);
   const offsetMs = useStore(triggers, (s) => s.clock.offsetMs);
