@@ -25,11 +25,16 @@ export function createSandboxIframe(
 
 /**
  * Resolves when the iframe's program says it is ready. Listen before the iframe is in the page:
- * the word is said once.
+ * the word is said once. An iframe removed before it spoke (a boot that failed) will never
+ * speak: the next message the page hears takes the listener away.
  */
 export function sandboxReady(win: Window, iframe: HTMLIFrameElement): Promise<void> {
   return new Promise((resolve) => {
     const onReady = (event: MessageEvent) => {
+      if (!iframe.isConnected) {
+        win.removeEventListener('message', onReady);
+        return;
+      }
       // Only our own iframe; its origin is opaque, so the source is what identifies it.
       if (
         event.source !== iframe.contentWindow ||
