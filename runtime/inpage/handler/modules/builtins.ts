@@ -1,6 +1,7 @@
 import { createHttpModule, type HttpContext } from '../http';
 import { createAssertModule } from '../node/assert';
 import { createCryptoModule } from '../node/crypto';
+import { fileURLToPath } from '../node/fileUrl';
 import { createFsModule } from '../node/fs';
 import { createOsModule } from '../node/os';
 import type { HandlerProcessObject } from '../node/process';
@@ -29,14 +30,6 @@ export interface BuiltinContext {
   readonly createRequire: (filename: string) => unknown;
   /** The app's files by absolute path, for `fs`. */
   readonly files: ReadonlyMap<string, string>;
-}
-
-function fileURLToPath(value: string | URL): string {
-  const parsed = typeof value === 'string' ? new URL(value) : value;
-  if (parsed.protocol !== 'file:') {
-    throw Object.assign(new TypeError('The URL must be of scheme file'), { code: 'ERR_INVALID_URL_SCHEME' });
-  }
-  return decodeURIComponent(parsed.pathname);
 }
 
 /** The built-in modules of one handler process, by name without `node:`. */

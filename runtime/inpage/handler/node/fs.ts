@@ -4,6 +4,7 @@
 // reads see them, but they stay in this handler process's memory: the editor's files are what
 // the person saved, and a restart starts again from them (docs/deviations.md).
 import { Buffer, path, stream } from '../polyfills';
+import { fileURLToPath } from './fileUrl';
 
 export interface FsContext {
   /** The app's files by absolute path, as the handler was started with them. */
@@ -164,14 +165,8 @@ export function createFsModule(context: FsContext) {
   const given = new Map<string, string>();
   const resolve = (target: PathLike): string => {
     let text: string;
-    if (target instanceof URL) {
-      if (target.protocol !== 'file:') {
-        throw Object.assign(new TypeError('The URL must be of scheme file'), {
-          code: 'ERR_INVALID_URL_SCHEME',
-        });
-      }
-      text = decodeURIComponent(target.pathname);
-    } else if (typeof target === 'string') text = target;
+    if (target instanceof URL) text = fileURLToPath(target);
+    else if (typeof target === 'string') text = target;
     else if (ArrayBuffer.isView(target)) text = Buffer.from(target).toString('utf8');
     else {
       throw Object.assign(
@@ -199,12 +194,12 @@ export function createFsModule(context: FsContext) {
     if (folders.has(parent)) return;
     throw fail(entries.has(parent) ? 'ENOTDIR' : 'ENOENT', syscall, file);
   };
-  const read = (target: PathLike, syscall = 'open'): Entry => {
+  const read = (target: PathLike): Entry => {
     const file = resolve(target);
     const entry = entries.get(file);
     if (entry) return entry;
     if (folders.has(file)) throw fail('EISDIR', 'read');
-    throw fail('ENOENT', syscall, file);
+    throw fail('ENOENT', 'open', file);
   };
   const toBytes = (data: unknown, options: Options): Uint8Array => {
     if (typeof data === 'string') return Buffer.from(data, (encodingOf(options) ?? 'utf8') as BufferEncoding);
