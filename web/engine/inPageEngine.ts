@@ -45,8 +45,6 @@ export interface InPageEngineOptions {
   readonly keepScriptsWhen?: () => Promise<unknown>;
   /** How long the sandbox iframe may take to answer before boot() gives up. */
   readonly timeoutMs?: number;
-  /** How often a running sandbox is asked whether it is alive, and how long its silence may last. */
-  readonly watch?: { readonly intervalMs?: number; readonly silenceMs?: number };
   /** The host's process environment. */
   readonly env?: Readonly<Record<string, string>>;
 }
@@ -72,6 +70,8 @@ export class InPageEngine implements Engine {
   private disposed = false;
   /** Asks the sandbox whether it is alive while hosts run in it (sandboxWatch.ts). */
   private watch: SandboxWatch | undefined;
+  /** Set once a sandbox was lost: the next host run opens a new one. */
+  private lostSandbox = false;
 
   constructor(private readonly options: InPageEngineOptions) {}
 
@@ -155,14 +155,10 @@ export class InPageEngine implements Engine {
     return answered;
   }
 
-  /** Set once a sandbox was lost: the next host run opens a new one. */
-  private lostSandbox = false;
-
   private watchSandbox(sandbox: Sandbox): SandboxWatch {
     return watchSandbox({
       ping: (id) => this.tell({ t: 'ping', id }),
       onLost: () => this.loseSandbox(sandbox),
-      ...this.options.watch,
     });
   }
 
