@@ -14,7 +14,7 @@
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
-import { startStaticServer, type StaticServer } from '../../tests/browser/support/staticServer';
+import { beaconRoute, startStaticServer, type StaticServer } from '../../tests/browser/support/staticServer';
 import { runUnattendedChromium } from '../../tests/browser/support/unattendedChromium';
 import { pageMarksScript } from './pageMarks';
 import { cpuBetween, groupCpu, type CpuUse, type ProcessCpu } from './processCpu';
@@ -70,18 +70,11 @@ export async function plainChromiumSite(dist: string, settleMs: number): Promise
         `<!doctype html><title>launcher</title><script>setTimeout(() => location.assign('http://127.0.0.1:${port}/'), ${settleMs});</script>`,
       );
     },
-    [MARKS_PATH]: (request: IncomingMessage, response: ServerResponse) => {
-      let body = '';
-      request.setEncoding('utf8');
-      request.on('data', (chunk: string) => (body += chunk));
-      request.on('end', () => {
-        response.writeHead(204).end();
-        const marks = JSON.parse(body) as OpenMarks;
-        const cpu = opened && cpuBetween(opened.cpu, groupCpu(pgid));
-        const windowMs = opened ? performance.now() - opened.at : 0;
-        onMarks?.(cpu && opened!.cpu.size > 0 ? { ...marks, cpu: { ...cpu, windowMs } } : marks);
-      });
-    },
+    [MARKS_PATH]: beaconRoute((marks: OpenMarks) => {
+      const cpu = opened && cpuBetween(opened.cpu, groupCpu(pgid));
+      const windowMs = opened ? performance.now() - opened.at : 0;
+      onMarks?.(cpu && opened!.cpu.size > 0 ? { ...marks, cpu: { ...cpu, windowMs } } : marks);
+    }),
   });
   port = Number(new URL(server.url).port);
 

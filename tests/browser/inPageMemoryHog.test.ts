@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from 'vitest';
-import { startStaticServer } from './support/staticServer';
+import { beaconRoute, startStaticServer } from './support/staticServer';
 import { runUnattendedChromium } from './support/unattendedChromium';
 
 // A handler that allocates without end, in a browser with no automation attached (Playwright
@@ -81,15 +80,7 @@ test('a handler that eats memory ends its sandbox, never the page; Restart runs 
   const server = await startStaticServer(DIST, {
     '/': page,
     '/index.html': page,
-    '/__report': (request: IncomingMessage, response: ServerResponse) => {
-      let body = '';
-      request.setEncoding('utf8');
-      request.on('data', (chunk: string) => (body += chunk));
-      request.on('end', () => {
-        response.writeHead(204).end();
-        onReport(JSON.parse(body) as Report);
-      });
-    },
+    '/__report': beaconRoute(onReport),
   });
   try {
     const report = await runUnattendedChromium(`${server.url}/?test&example=order`, reported, 150_000);

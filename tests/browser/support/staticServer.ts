@@ -18,6 +18,19 @@ export type ExtraRoute =
   | { readonly type: string; readonly body: string }
   | ((request: IncomingMessage, response: ServerResponse) => void);
 
+/** A route that takes a page's beacon: answers 204, then hands on the JSON it carried. */
+export function beaconRoute<T>(onBody: (body: T) => void): ExtraRoute {
+  return (request, response) => {
+    let body = '';
+    request.setEncoding('utf8');
+    request.on('data', (chunk: string) => (body += chunk));
+    request.on('end', () => {
+      response.writeHead(204).end();
+      onBody(JSON.parse(body) as T);
+    });
+  };
+}
+
 export interface StaticServer {
   readonly url: string;
   close(): Promise<void>;
