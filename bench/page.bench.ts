@@ -18,7 +18,10 @@
  *    does not), from a page of another site; that figure is the one held to its budget, and the
  *    Playwright one is printed beside it. Those runs also read, from /proc, the CPU every process
  *    of that Chromium used from the playground's HTML being asked for to the marks arriving
- *    (support/processCpu.ts), against what the machine's cores offered in that time.
+ *    (support/processCpu.ts), against what the machine's cores offered in that time. Each run
+ *    also opens the engine alone (support/engineAlonePage.ts), the same way: the built page's
+ *    inline sandbox script, then boot, the default example's files, the host and its first
+ *    request, with no UI. That is the floor under the budget, and the difference is the UI's.
  * 2. Added latency per invocation: N sequential calls of the `hello` example, each timed from the
  *    call to its answer, three ways:
  *    - in the playground page: the session's http.request (the UI's stores and React rendering
@@ -49,9 +52,11 @@ import type { HttpRequestSpec } from '../runtime/core/control/protocol';
 import { whyBuild } from '../scripts/buildState.mjs';
 import { createNodeHost } from '../runtime/node/nodeHost';
 import { startPlaygroundServer } from '../runtime/node/playgroundServer/server';
+import { DEFAULT_EXAMPLE } from '../web/examples/defaultExample';
 import { launchBrowser } from '../tests/browser/support/browser';
 import { scriptPageRoutes } from '../tests/browser/support/scriptPage';
 import { startStaticServer } from '../tests/browser/support/staticServer';
+import { appFiles, engineAloneSite } from './support/engineAloneSite';
 import { pageMarksScript } from './support/pageMarks';
 import { plainChromiumSite, type PlainOpen } from './support/plainChromium';
 import { reportWorkerStart } from './support/workerStart';
@@ -131,6 +136,16 @@ async function firstExchange(browser: Browser, engine: Engine): Promise<number> 
     engine === 'in-page'
       ? await Promise.all(builds.map((b) => plainChromiumSite(b.dist, BROWSER_SETTLE_MS)))
       : [];
+  // The floor under the budget: this build's engine with nothing of the playground around it.
+  const alone =
+    engine === 'in-page'
+      ? await plainChromiumSite(
+          builds[0]!.dist,
+          BROWSER_SETTLE_MS,
+          await engineAloneSite(builds[0]!.dist, join(ROOT, 'examples', DEFAULT_EXAMPLE)),
+        )
+      : undefined;
+  const aloneRuns: PlainOpen[] = [];
   const runs: OpenRun[][] = builds.map(() => []);
   const plainRuns: PlainOpen[][] = builds.map(() => []);
   console.log(`page open to first exchange shown: ${engine} engine, ${RUNS} runs, fresh page each run`);
@@ -150,9 +165,17 @@ async function firstExchange(browser: Browser, engine: Engine): Promise<number> 
         }
         console.log(line);
       }
+      if (alone) {
+        const a = await alone.open();
+        aloneRuns.push(a);
+        console.log(
+          `  the engine alone run ${run}: Send enabled ${a.sendEnabled.toFixed(0)} ms, first answer shown ${a.exchangeShown.toFixed(0)} ms` +
+            (a.cpu ? ` (${cpuLine(a.cpu)})` : ''),
+        );
+      }
     }
   } finally {
-    for (const server of [...servers, ...plain]) await server.close();
+    for (const server of [...servers, ...plain, ...(alone ? [alone] : [])]) await server.close();
   }
   const summary = (label: string, marks: readonly Pick<OpenRun, 'sendEnabled' | 'exchangeShown'>[]) => {
     const shown = marks.map((r) => r.exchangeShown);
@@ -161,18 +184,30 @@ async function firstExchange(browser: Browser, engine: Engine): Promise<number> 
         `best ${Math.min(...shown).toFixed(0)} ms, worst ${Math.max(...shown).toFixed(0)} ms`,
     );
   };
+  const cpuSummary = (opens: readonly PlainOpen[]) => {
+    const cpu = opens.flatMap((r) => (r.cpu ? [r.cpu] : []));
+    if (cpu.length === 0) return;
+    const m = (pick: (c: (typeof cpu)[number]) => number) => median(cpu.map(pick));
+    console.log(
+      `    the browser's CPU meanwhile (median): ${cpuLine({ renderersMs: m((c) => c.renderersMs), othersMs: m((c) => c.othersMs), windowMs: m((c) => c.windowMs) })}`,
+    );
+  };
   for (const [i, b] of builds.entries()) {
     if (plain[i]) {
       summary(`${b.label}, as a reader's browser opens it (no automation attached)`, plainRuns[i]!);
-      const cpu = plainRuns[i]!.flatMap((r) => (r.cpu ? [r.cpu] : []));
-      if (cpu.length > 0) {
-        const m = (pick: (c: (typeof cpu)[number]) => number) => median(cpu.map(pick));
-        console.log(
-          `    the browser's CPU meanwhile (median): ${cpuLine({ renderersMs: m((c) => c.renderersMs), othersMs: m((c) => c.othersMs), windowMs: m((c) => c.windowMs) })}`,
-        );
-      }
+      cpuSummary(plainRuns[i]!);
       summary(`${b.label}, under Playwright (a debugger on every frame and worker)`, runs[i]!);
     } else summary(b.label, runs[i]!);
+  }
+  if (aloneRuns.length > 0) {
+    summary(
+      'the engine alone, no automation (the floor: the same sandbox, workers, host and request, no UI)',
+      aloneRuns,
+    );
+    cpuSummary(aloneRuns);
+    const ui =
+      median(plainRuns[0]!.map((r) => r.exchangeShown)) - median(aloneRuns.map((r) => r.exchangeShown));
+    console.log(`    the playground's UI adds ${ui.toFixed(0)} ms to the median`);
   }
   const held = plain.length > 0 ? plainRuns[0]! : runs[0]!;
   const result = median(held.map((r) => r.exchangeShown));
@@ -262,13 +297,6 @@ async function engineOnlyLatencies(browser: Browser): Promise<number[]> {
     await page.close();
     await server.close();
   }
-}
-
-/** The app-relative paths of the files under `dir`. */
-function appFiles(dir: string, prefix = ''): string[] {
-  return readdirSync(join(dir, prefix), { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? appFiles(dir, `${prefix}${e.name}/`) : [`${prefix}${e.name}`],
-  );
 }
 
 /** The in-page engine's scripts, as the page fetches them (each its own lazy chunk). */

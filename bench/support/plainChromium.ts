@@ -14,7 +14,12 @@
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
-import { beaconRoute, startStaticServer, type StaticServer } from '../../tests/browser/support/staticServer';
+import {
+  beaconRoute,
+  startStaticServer,
+  type ExtraRoute,
+  type StaticServer,
+} from '../../tests/browser/support/staticServer';
 import { runUnattendedChromium } from '../../tests/browser/support/unattendedChromium';
 import { pageMarksScript } from './pageMarks';
 import { cpuBetween, groupCpu, type CpuUse, type ProcessCpu } from './processCpu';
@@ -48,22 +53,39 @@ export interface PlainChromiumSite {
   close(): Promise<void>;
 }
 
-/** Serves `dist` for page opens in a plain Chromium; `settleMs` is the launcher's wait. */
-export async function plainChromiumSite(dist: string, settleMs: number): Promise<PlainChromiumSite> {
-  const html = readFileSync(join(dist, 'index.html'), 'utf8').replace('<head>', `<head>${MARKS_SCRIPT}`);
+/** Another page to open in place of the build's own index.html, with the routes it needs. */
+export interface PlainPage {
+  readonly html: string;
+  readonly routes: Record<string, ExtraRoute>;
+}
+
+/**
+ * Serves `dist` for page opens in a plain Chromium; `settleMs` is the launcher's wait. The page
+ * opened is the build's index.html, or `page` (which the marks time alike).
+ */
+export async function plainChromiumSite(
+  dist: string,
+  settleMs: number,
+  page?: PlainPage,
+): Promise<PlainChromiumSite> {
+  const html = (page?.html ?? readFileSync(join(dist, 'index.html'), 'utf8')).replace(
+    '<head>',
+    `<head>${MARKS_SCRIPT}`,
+  );
   let onMarks: ((marks: PlainOpen) => void) | undefined;
   let port = 0;
   /** The browser's process group, and its CPU when the navigation to the playground began. */
   let pgid = 0;
   let opened: { at: number; cpu: Map<number, ProcessCpu> } | undefined;
-  const page = (_request: IncomingMessage, response: ServerResponse) => {
+  const servePage = (_request: IncomingMessage, response: ServerResponse) => {
     opened = { at: performance.now(), cpu: groupCpu(pgid) };
     response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
     response.end(html);
   };
   const server: StaticServer = await startStaticServer(dist, {
-    '/': page,
-    '/index.html': page,
+    ...page?.routes,
+    '/': servePage,
+    '/index.html': servePage,
     [LAUNCH_PATH]: (_request: IncomingMessage, response: ServerResponse) => {
       response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
       response.end(

@@ -36,7 +36,8 @@ const lazySources: Loaders = import.meta.glob<string>(
 
 /**
  * The default example's files come with the page (3 kB): it is what most visits open, and its
- * files are needed before the host can start, so they should not wait for a round trip.
+ * files are needed before the host can start, so they should not wait for a round trip. (The
+ * glob must name DEFAULT_EXAMPLE literally.)
  */
 const defaultSources: Readonly<Record<string, string>> = import.meta.glob<string>(
   ['/examples/order/**', '!/examples/order/README.md', '!/examples/order/playground.json'],
@@ -152,8 +153,7 @@ export function exampleMeta(name: string | undefined): ExampleMeta | undefined {
 /** The examples bundled into this build. */
 export const examples: readonly ExampleInfo[] = indexExamples(readmes, sources);
 
-/** The example the playground opens when the URL names none: the seed's order app (its files are eager above). */
-export const DEFAULT_EXAMPLE = 'order';
+export { DEFAULT_EXAMPLE } from './defaultExample';
 
 /** Loads a bundled example's files (app-relative paths). Rejects for an unknown name. */
 export function loadExample(name: string): Promise<Record<string, string>> {
