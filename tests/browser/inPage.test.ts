@@ -189,6 +189,68 @@ describe('the in-page engine plumbing in Chromium, on a page without cross-origi
     await page.close();
   });
 
+  test('code in the sandbox can open no connection: fetch, XMLHttpRequest, WebSocket and EventSource are refused by its policy', async () => {
+    const { page } = await openHarness();
+    // Addresses the old policy let through (https:, wss:), on a port where nothing listens: the
+    // only difference a refusal makes is the policy's violation report.
+    const refused = await page.evaluate(`(async () => {
+      const probe = await globalThis.__engine.probe(${JSON.stringify(`
+self.onmessage = (event) => {
+  const port = event.data.port;
+  const seen = [];
+  self.addEventListener('securitypolicyviolation', (e) => seen.push(e.effectiveDirective + ' ' + new URL(e.blockedURI).protocol));
+  const settle = (start) => new Promise((resolve) => { try { start(resolve); } catch (e) { resolve(); } setTimeout(resolve, 1500); });
+  Promise.all([
+    settle((done) => fetch('https://127.0.0.1:9/').then(done, done)),
+    settle((done) => { const x = new XMLHttpRequest(); x.onloadend = done; x.open('GET', 'https://127.0.0.1:9/x'); x.send(); }),
+    settle((done) => { const w = new WebSocket('wss://127.0.0.1:9/'); w.onerror = done; w.onclose = done; }),
+    settle((done) => { const s = new EventSource('https://127.0.0.1:9/events'); s.onerror = () => { s.close(); done(); }; }),
+  ]).then(() => port.postMessage(seen.sort()));
+};`)});
+      const seen = await new Promise((resolve) => (probe.port.onmessage = (e) => resolve(e.data)));
+      await probe.stop();
+      return seen;
+    })()`);
+    expect(refused).toEqual([
+      'connect-src https:',
+      'connect-src https:',
+      'connect-src https:',
+      'connect-src wss:',
+    ]);
+    await page.close();
+  });
+
+  test("a handler's global fetch says there is no network, as its module scope's does", async () => {
+    const { page, errors } = await openHarness();
+    const said = await page.evaluate(`(async () => {
+      const engine = globalThis.__engine;
+      await engine.syncFiles(new Map(Object.entries({
+        'host.json': JSON.stringify({ version: '2.0', customHandler: { description: { defaultExecutablePath: 'node', arguments: ['handler.js'] } } }),
+        'hello/function.json': JSON.stringify({ bindings: [{ type: 'httpTrigger', direction: 'in', name: 'req', methods: ['get'] }, { type: 'http', direction: 'out', name: 'res' }] }),
+        'handler.js': "globalThis.fetch('https://example.com/').catch((e) => console.log('global: ' + e.message));\\n" +
+          "self.fetch('https://example.com/').catch((e) => console.log('self: ' + e.message));\\n" +
+          "require('http').createServer((q, r) => r.end('hi')).listen(process.env.FUNCTIONS_CUSTOMHANDLER_PORT);\\n",
+      })));
+      const host = await engine.startHost();
+      let out = '';
+      await new Promise((resolve) => host.onOutput((chunk) => {
+        out += chunk;
+        if (out.includes('global: ') && out.includes('self: ')) resolve();
+      }));
+      host.kill();
+      await host.exit;
+      return out.split('\\n').filter((line) => /(global|self): /.test(line)).map((line) => line.replace(/^.*?((global|self): )/, '$1').trim());
+    })()`);
+    expect(said).toHaveLength(2);
+    for (const line of said as string[]) {
+      expect(line).toMatch(
+        /^(global|self): fetch to https:\/\/example\.com\/ cannot be made: the in-page engine runs the handler with no network/,
+      );
+    }
+    noConsoleErrors(errors);
+    await page.close();
+  });
+
   test('dispose removes the sandbox iframe', async () => {
     const { page, errors } = await openHarness();
     expect(await page.locator('iframe[data-engine="inpage"]').count()).toBe(1);

@@ -13,6 +13,7 @@
 import type { FromHandler, HandlerStart, ToHandler } from '../protocol';
 // The same stream as the host's side of the connection (one protocol, one module).
 import { portStream } from '../platform/portStream';
+import { noNetworkFetch } from './http';
 import { startHandler, type HandlerRuntime } from './runtime';
 
 function isHandlerStart(value: unknown): value is HandlerStart {
@@ -155,7 +156,11 @@ function bootstrapWorker(): void {
   const scope = globalThis as unknown as {
     addEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
     removeEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
+    fetch: unknown;
   };
+  // The handler has no network (the sandbox's policy refuses every connection): the worker's
+  // own fetch says why, as the fetch of a module's scope does, instead of a bare "Failed to fetch".
+  scope.fetch = noNetworkFetch;
   const first = (event: MessageEvent) => {
     const port = event.ports[0];
     if (!port) return;

@@ -25,8 +25,10 @@ describe('the sandbox document', () => {
       handlerWorker: 'https://docs.example/play/assets/handler-worker-b.js',
     };
     const doc = sandboxDocument('run();', urls);
-    expect(policyOf(doc)).toContain("script-src 'unsafe-inline' 'unsafe-eval' blob: https://docs.example;");
-    expect(policyOf(doc)).toContain('worker-src blob:');
+    // Nothing more: no connect-src, so default-src 'none' refuses every connection.
+    expect(policyOf(doc)).toBe(
+      "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval' blob: https://docs.example; worker-src blob:",
+    );
     const content = metaOf(doc);
     expect(content).toBeDefined();
     expect(content).not.toMatch(/["<]/);

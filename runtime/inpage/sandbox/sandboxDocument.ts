@@ -5,16 +5,15 @@ import type { SandboxWorkerUrls } from '../protocol';
  * the origins the workers may load their scripts from (their addresses in the document),
  * 'unsafe-eval' because the handler layer runs the user's code with eval (for correct
  * line numbers), the inline script that is this document's program, blob: for the workers
- * themselves, and nothing else (no images, frames, forms or fetches of the site).
+ * themselves, and nothing else. No connection at all (fetch, XMLHttpRequest, WebSocket,
+ * EventSource fall under default-src): the engine's handlers have no network, as its fetch and
+ * http.request say, so code from a shared link cannot call out from its reader's browser.
  */
 function sandboxPolicy(scriptOrigins: readonly string[]): string {
   return [
     "default-src 'none'",
     ["script-src 'unsafe-inline' 'unsafe-eval' blob:", ...scriptOrigins].join(' '),
     'worker-src blob:',
-    // Handlers may call out to the internet as they would under Node; the origin is opaque, so
-    // no cookie or storage of the site goes with them.
-    'connect-src https: wss:',
   ].join('; ');
 }
 
