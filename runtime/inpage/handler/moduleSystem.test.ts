@@ -105,7 +105,7 @@ describe('CommonJS', () => {
     );
     expect(lines[3]).toMatch(/^\.\/node_modules\/x\/index\.js MODULE_NOT_FOUND .*Node built-ins only/);
     expect(lines[4]).toBe("./missing MODULE_NOT_FOUND Cannot find module './missing'");
-    expect(unsupportedModuleMessage('https')).toMatch(/'https'.*WebContainer/);
+    expect(unsupportedModuleMessage('net')).toMatch(/'net'.*WebContainer/);
     expect(new InPageModuleError('x', 'm', 'MODULE_NOT_FOUND').code).toBe('MODULE_NOT_FOUND');
   });
 

@@ -230,6 +230,28 @@ fetch('https://example.com/').catch((e) => console.log(e.name, e.message));`,
     expect(page.stdout()).toMatch(/TypeError fetch to https:\/\/example\.com\/ cannot be made/);
   });
 
+  it('loads https: its client has no network either, and a server says why the host cannot call it', async () => {
+    const page = runInPage({
+      'handler.js': `const https = require('node:https');
+https.get('https://api.example/v1?q=1', () => {}).on('error', (e) => console.log(e.code, e.message));
+https.request({ hostname: 'api.example', port: 8443, path: '/v2', method: 'POST' }).on('error', (e) => console.log(e.code, e.message)).end();
+try { https.createServer({}, () => {}); } catch (e) { console.log('server:', e.message); }
+console.log(typeof https.Agent, https.globalAgent instanceof https.Agent);`,
+    });
+    expect(await page.exited).toBe(0);
+    const lines = page.stdout().trim().split('\n');
+    expect(lines[0]).toMatch(
+      /^server: https\.createServer cannot serve this handler: the Functions host calls a custom handler over plain HTTP/,
+    );
+    expect(lines[1]).toBe('function true');
+    expect(lines[2]).toMatch(
+      /^ERR_INPAGE_NO_NETWORK https\.request to https:\/\/api\.example\/v1\?q=1 cannot be made: the in-page engine runs the handler with no network/,
+    );
+    expect(lines[3]).toMatch(
+      /^ERR_INPAGE_NO_NETWORK https\.request to https:\/\/api\.example:8443\/v2 cannot be made/,
+    );
+  });
+
   it('exits 0 when nothing is left to run, and stays while a server listens', async () => {
     const done = runInPage({ 'handler.js': `console.log('done');` });
     expect(await done.exited).toBe(0);

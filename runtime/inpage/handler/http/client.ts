@@ -11,31 +11,41 @@ export function noNetworkMessage(what: string, target: string): string {
   );
 }
 
-function targetOf(input: unknown, options: unknown): string {
+/** The two modules that make requests: `http` and `https`. */
+export type RequestScheme = 'http' | 'https';
+
+function targetOf(scheme: RequestScheme, input: unknown, options: unknown): string {
   if (typeof input === 'string') return input;
   if (input instanceof URL) return input.href;
   const fields = (input && typeof input === 'object' ? input : options) as
     { host?: string; hostname?: string; port?: number | string; path?: string } | undefined;
   const host = fields?.hostname ?? fields?.host ?? 'localhost';
-  return `http://${host}${fields?.port ? `:${fields.port}` : ''}${fields?.path ?? '/'}`;
+  return `${scheme}://${host}${fields?.port ? `:${fields.port}` : ''}${fields?.path ?? '/'}`;
 }
 
 /**
- * http.request / http.get: a ClientRequest that fails on the next tick with a clear error, as
- * a request to an unreachable host would (an 'error' event, uncaught if nobody listens).
+ * http.request / http.get (and https's): a ClientRequest that fails on the next tick with a
+ * clear error, as a request to an unreachable host would (an 'error' event, uncaught if nobody
+ * listens).
  */
 export class ClientRequest extends EventEmitter {
   destroyed = false;
   writableEnded = false;
 
-  constructor(context: HttpContext, input: unknown, options: unknown, callback?: unknown) {
+  constructor(
+    context: HttpContext,
+    input: unknown,
+    options: unknown,
+    callback?: unknown,
+    scheme: RequestScheme = 'http',
+  ) {
     super();
     if (typeof options === 'function') callback = options;
     if (typeof callback === 'function') this.once('response', callback as () => void);
     const error = nodeError(
       Error,
       'ERR_INPAGE_NO_NETWORK',
-      noNetworkMessage('http.request', targetOf(input, options)),
+      noNetworkMessage(`${scheme}.request`, targetOf(scheme, input, options)),
     );
     context.nextTick(() => {
       if (this.destroyed) return;

@@ -44,3 +44,34 @@ export function createHttpModule(context: HttpContext) {
     setMaxIdleHTTPParsers: () => {},
   };
 }
+
+/** Why an HTTPS server is refused: the host never calls a handler over TLS. */
+export const HTTPS_SERVER_MESSAGE =
+  'https.createServer cannot serve this handler: the Functions host calls a custom handler over ' +
+  'plain HTTP (http://127.0.0.1:<FUNCTIONS_CUSTOMHANDLER_PORT>), never HTTPS. Serve it with ' +
+  'http.createServer.';
+
+/**
+ * The `https` module: its client fails as http's does (no network in the page), so a handler
+ * that keeps one for outbound calls still loads and answers its other routes; a server is
+ * refused with the reason.
+ */
+export function createHttpsModule(context: HttpContext) {
+  const request = (input: unknown, options?: unknown, callback?: unknown) =>
+    new ClientRequest(context, input, options, callback, 'https');
+  const refuseServer = (): never => {
+    throw new Error(HTTPS_SERVER_MESSAGE);
+  };
+  return {
+    Agent,
+    globalAgent: new Agent({ keepAlive: true }),
+    request,
+    get: (input: unknown, options?: unknown, callback?: unknown) => {
+      const outgoing = request(input, options, callback);
+      outgoing.end();
+      return outgoing;
+    },
+    createServer: refuseServer,
+    Server: refuseServer,
+  };
+}

@@ -1,4 +1,4 @@
-import { createHttpModule, type HttpContext } from '../http';
+import { createHttpModule, createHttpsModule, type HttpContext } from '../http';
 import { createAssertModule } from '../node/assert';
 import { createCryptoModule } from '../node/crypto';
 import { fileURLToPath } from '../node/fileUrl';
@@ -76,6 +76,7 @@ export function createBuiltins(context: BuiltinContext): BuiltinTable {
   };
   const table: Record<string, () => unknown> = {
     http: () => createHttpModule(context.http),
+    https: () => createHttpsModule(context.http),
     events: () => EventEmitter,
     buffer: () => ({ ...bufferModule, Blob, atob, btoa, constants: { MAX_LENGTH: bufferModule.kMaxLength } }),
     url: () => ({

@@ -82,7 +82,8 @@ export function unsupportedModuleMessage(name: string): string {
   if (NODE_BUILTIN_MODULES.includes(bare)) {
     return (
       `The in-page engine cannot load '${name}': it runs the Node built-ins it implements ` +
-      `(http, events, buffer, url, querystring, util, path, timers, crypto, stream, fs over the ` +
+      `(http, https's client with no network, events, buffer, url, querystring, util, path, timers, ` +
+      `crypto, stream, fs over the ` +
       `app's files, string_decoder, os, assert, process), and '${bare}' is not one of them. ${ELSEWHERE}`
     );
   }
