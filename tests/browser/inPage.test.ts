@@ -70,6 +70,53 @@ function exampleFiles(name: string): Record<string, string> {
   return files;
 }
 
+/**
+ * Runs a handler made of `lines` (which call `say('tag', text)`) under a host in the harness's
+ * engine, and returns what it said by tag once every tag in them has been said.
+ */
+async function handlerSays(page: Page, lines: readonly string[]): Promise<Record<string, string>> {
+  const tags = [...lines.join('\n').matchAll(/say\('(\w+)'/g)].map((m) => m[1]!);
+  const handler = [
+    // Tag and text as one word each: the host's output may carry the line inside a JSON string.
+    "const say = (tag, text) => console.log('said ' + tag + ' ' + encodeURIComponent(text));",
+    ...lines,
+    "require('http').createServer((q, r) => r.end('hi')).listen(process.env.FUNCTIONS_CUSTOMHANDLER_PORT);",
+  ].join('\n');
+  const files = {
+    'host.json': JSON.stringify({
+      version: '2.0',
+      customHandler: { description: { defaultExecutablePath: 'node', arguments: ['handler.js'] } },
+    }),
+    'hello/function.json': JSON.stringify({
+      bindings: [
+        { type: 'httpTrigger', direction: 'in', name: 'req', methods: ['get'] },
+        { type: 'http', direction: 'out', name: 'res' },
+      ],
+    }),
+    'handler.js': handler,
+  };
+  const said = (await page.evaluate(`(async () => {
+    const engine = globalThis.__engine;
+    await engine.syncFiles(new Map(Object.entries(${JSON.stringify(files)})));
+    const host = await engine.startHost();
+    let out = '';
+    const said = () => out.split('\\n').flatMap((line) => {
+      const found = /said (\\w+) ([\\w.!~*'()%-]*)/.exec(line);
+      return found ? [[found[1], decodeURIComponent(found[2])]] : [];
+    });
+    // A handler that crashed says no more: what it said by then is the answer.
+    await new Promise((resolve) => { setTimeout(resolve, 15000); host.onOutput((chunk) => {
+      out += chunk;
+      const heard = new Set(said().map(([tag]) => tag));
+      if (${JSON.stringify(tags)}.every((tag) => heard.has(tag))) resolve();
+    }); });
+    host.kill();
+    await host.exit;
+    return said();
+  })()`)) as [string, string][];
+  return Object.fromEntries(said);
+}
+
 async function openHarness(): Promise<{ page: Page; errors: string[] }> {
   const opened = await openPage(browser, `${server.url}/__inpage/harness.html`);
   await opened.page.evaluate(
@@ -222,31 +269,31 @@ self.onmessage = (event) => {
 
   test("a handler's global fetch says there is no network, as its module scope's does", async () => {
     const { page, errors } = await openHarness();
-    const said = await page.evaluate(`(async () => {
-      const engine = globalThis.__engine;
-      await engine.syncFiles(new Map(Object.entries({
-        'host.json': JSON.stringify({ version: '2.0', customHandler: { description: { defaultExecutablePath: 'node', arguments: ['handler.js'] } } }),
-        'hello/function.json': JSON.stringify({ bindings: [{ type: 'httpTrigger', direction: 'in', name: 'req', methods: ['get'] }, { type: 'http', direction: 'out', name: 'res' }] }),
-        'handler.js': "globalThis.fetch('https://example.com/').catch((e) => console.log('global: ' + e.message));\\n" +
-          "self.fetch('https://example.com/').catch((e) => console.log('self: ' + e.message));\\n" +
-          "require('http').createServer((q, r) => r.end('hi')).listen(process.env.FUNCTIONS_CUSTOMHANDLER_PORT);\\n",
-      })));
-      const host = await engine.startHost();
-      let out = '';
-      await new Promise((resolve) => host.onOutput((chunk) => {
-        out += chunk;
-        if (out.includes('global: ') && out.includes('self: ')) resolve();
-      }));
-      host.kill();
-      await host.exit;
-      return out.split('\\n').filter((line) => /(global|self): /.test(line)).map((line) => line.replace(/^.*?((global|self): )/, '$1').trim());
-    })()`);
-    expect(said).toHaveLength(2);
-    for (const line of said as string[]) {
-      expect(line).toMatch(
-        /^(global|self): fetch to https:\/\/example\.com\/ cannot be made: the in-page engine runs the handler with no network/,
+    const said = await handlerSays(page, [
+      "globalThis.fetch('https://example.com/').catch((e) => say('global', e.message));",
+      "self.fetch('https://example.com/').catch((e) => say('self', e.message));",
+    ]);
+    expect(Object.keys(said).sort()).toEqual(['global', 'self']);
+    for (const text of Object.values(said)) {
+      expect(text).toMatch(
+        /^fetch to https:\/\/example\.com\/ cannot be made: the in-page engine runs the handler with no network/,
       );
     }
+    noConsoleErrors(errors);
+    await page.close();
+  });
+
+  test("Node's global crypto.randomUUID works in a handler, though the sandbox is no secure context", async () => {
+    const { page, errors } = await openHarness();
+    const said = await handlerSays(page, [
+      "say('global', crypto.randomUUID());",
+      "say('module', require('crypto').randomUUID());",
+      "say('distinct', String(new Set(Array.from({ length: 100 }, () => crypto.randomUUID())).size));",
+    ]);
+    const v4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+    expect(said.global).toMatch(v4);
+    expect(said.module).toMatch(v4);
+    expect(said.distinct).toBe('100');
     noConsoleErrors(errors);
     await page.close();
   });

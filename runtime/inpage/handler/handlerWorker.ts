@@ -14,6 +14,7 @@ import type { FromHandler, HandlerStart, ToHandler } from '../protocol';
 // The same stream as the host's side of the connection (one protocol, one module).
 import { portStream } from '../platform/portStream';
 import { noNetworkFetch } from './http';
+import { randomUUID } from './node/crypto';
 import { startHandler, type HandlerRuntime } from './runtime';
 
 function isHandlerStart(value: unknown): value is HandlerStart {
@@ -157,10 +158,14 @@ function bootstrapWorker(): void {
     addEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
     removeEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
     fetch: unknown;
+    crypto?: { randomUUID?: unknown };
   };
   // The handler has no network (the sandbox's policy refuses every connection): the worker's
   // own fetch says why, as the fetch of a module's scope does, instead of a bare "Failed to fetch".
   scope.fetch = noNetworkFetch;
+  // Node's global crypto has randomUUID; the browser's has it only in a secure context, which
+  // the opaque-origin sandbox is not.
+  if (scope.crypto && typeof scope.crypto.randomUUID !== 'function') scope.crypto.randomUUID = randomUUID;
   const first = (event: MessageEvent) => {
     const port = event.ports[0];
     if (!port) return;
