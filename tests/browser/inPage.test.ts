@@ -283,17 +283,23 @@ self.onmessage = (event) => {
     await page.close();
   });
 
-  test("Node's global crypto.randomUUID works in a handler, though the sandbox is no secure context", async () => {
+  test("Node's global crypto.randomUUID and crypto.subtle.digest work in a handler, though the sandbox is no secure context", async () => {
     const { page, errors } = await openHarness();
     const said = await handlerSays(page, [
       "say('global', crypto.randomUUID());",
       "say('module', require('crypto').randomUUID());",
       "say('distinct', String(new Set(Array.from({ length: 100 }, () => crypto.randomUUID())).size));",
+      "crypto.subtle.digest('SHA-256', new TextEncoder().encode('abc')).then((d) => say('digest', Buffer.from(d).toString('hex')));",
+      "crypto.subtle.sign('HMAC', null, new Uint8Array(1)).catch((e) => say('sign', e.name + ': ' + e.message));",
     ]);
     const v4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
     expect(said.global).toMatch(v4);
     expect(said.module).toMatch(v4);
     expect(said.distinct).toBe('100');
+    expect(said.digest).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+    expect(said.sign).toMatch(
+      /^NotSupportedError: crypto\.subtle\.sign is not available in the in-page engine/,
+    );
     noConsoleErrors(errors);
     await page.close();
   });

@@ -15,6 +15,7 @@ import type { FromHandler, HandlerStart, ToHandler } from '../protocol';
 import { portStream } from '../platform/portStream';
 import { noNetworkFetch } from './http';
 import { randomUUID } from './node/crypto';
+import { createSubtle } from './node/subtle';
 import { startHandler, type HandlerRuntime } from './runtime';
 
 function isHandlerStart(value: unknown): value is HandlerStart {
@@ -158,14 +159,15 @@ function bootstrapWorker(): void {
     addEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
     removeEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
     fetch: unknown;
-    crypto?: { randomUUID?: unknown };
+    crypto?: { randomUUID?: unknown; subtle?: unknown };
   };
   // The handler has no network (the sandbox's policy refuses every connection): the worker's
   // own fetch says why, as the fetch of a module's scope does, instead of a bare "Failed to fetch".
   scope.fetch = noNetworkFetch;
-  // Node's global crypto has randomUUID; the browser's has it only in a secure context, which
-  // the opaque-origin sandbox is not.
+  // Node's global crypto has randomUUID and subtle; the browser's has them only in a secure
+  // context, which the opaque-origin sandbox is not.
   if (scope.crypto && typeof scope.crypto.randomUUID !== 'function') scope.crypto.randomUUID = randomUUID;
+  if (scope.crypto && !scope.crypto.subtle) scope.crypto.subtle = createSubtle();
   const first = (event: MessageEvent) => {
     const port = event.ports[0];
     if (!port) return;

@@ -81,6 +81,11 @@ class Hmac {
   }
 }
 
+/** One digest of `bytes` with a hash createHash knows (for crypto.subtle.digest in the page). */
+export function digestBytes(algorithm: string, bytes: Uint8Array): Uint8Array {
+  return hashFor(algorithm).create().update(bytes).digest();
+}
+
 /** getRandomValues takes at most 65536 bytes per call. */
 function fillRandom(bytes: Uint8Array): Uint8Array {
   for (let offset = 0; offset < bytes.length; offset += 65536) {
@@ -140,5 +145,6 @@ export function createCryptoModule(nextTick: (callback: () => void) => void) {
       return difference === 0;
     },
     webcrypto: globalThis.crypto,
+    subtle: globalThis.crypto.subtle,
   };
 }
