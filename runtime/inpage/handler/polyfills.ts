@@ -7,7 +7,10 @@ import path from 'path-browserify/index.js';
 import stringDecoderModule from 'string_decoder/lib/string_decoder.js';
 import stream from 'readable-stream';
 
+import { addBase64Url } from './bufferBase64Url';
+
 export const { Buffer } = bufferModule;
+addBase64Url(Buffer as never);
 export type Buffer = InstanceType<typeof Buffer>;
 export const { StringDecoder } = stringDecoderModule;
 export { EventEmitter, path, stream };

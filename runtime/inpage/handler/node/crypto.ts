@@ -1,6 +1,6 @@
 import { Buffer } from '../polyfills';
 import { loadHashes } from '../polyfillLoad';
-import { nodeError } from '../nodeErrors';
+import { describeReceived, nodeError } from '../nodeErrors';
 
 // The worker in the sandboxed iframe is not a secure context: crypto.getRandomValues works but
 // crypto.randomUUID and crypto.subtle do not exist there. So: hashes from @noble/hashes, and
@@ -10,14 +10,76 @@ import { nodeError } from '../nodeErrors';
 let loaded: ReturnType<typeof loadHashes> | undefined;
 const hashes = () => (loaded ??= loadHashes());
 type Hashes = ReturnType<typeof loadHashes>;
-const HASH_NAMES = ['md5', 'sha1', 'sha224', 'sha256', 'sha384', 'sha512'] as const;
-type HashName = (typeof HASH_NAMES)[number];
-type Hasher = ReturnType<Hashes[HashName]['create']>;
+type HashFunction = Parameters<Hashes['hmac']['create']>[0];
+type Hasher = ReturnType<HashFunction['create']>;
 
-function hashFor(algorithm: string): Hashes[HashName] {
-  const name = algorithm.toLowerCase().replace(/-/g, '');
-  const hash = (HASH_NAMES as readonly string[]).includes(name) ? hashes()[name as HashName] : undefined;
-  if (!hash) throw nodeError(Error, 'ERR_OSSL_EVP_UNSUPPORTED', `Digest method not supported`);
+/** The hashes, by the names crypto.getHashes() gives them. */
+const HASHES: Readonly<Record<string, (h: Hashes) => HashFunction>> = {
+  md5: (h) => h.md5,
+  ripemd160: (h) => h.ripemd160,
+  sha1: (h) => h.sha1,
+  sha224: (h) => h.sha224,
+  sha256: (h) => h.sha256,
+  sha384: (h) => h.sha384,
+  sha512: (h) => h.sha512,
+  'sha512-224': (h) => h.sha512_224,
+  'sha512-256': (h) => h.sha512_256,
+  'sha3-224': (h) => h.sha3_224,
+  'sha3-256': (h) => h.sha3_256,
+  'sha3-384': (h) => h.sha3_384,
+  'sha3-512': (h) => h.sha3_512,
+  blake2b512: (h) => h.blake2b,
+  blake2s256: (h) => h.blake2s,
+};
+
+/** The other names OpenSSL, and so Node, takes for them (case aside). */
+const ALIASES: Readonly<Record<string, string>> = {
+  'rsa-md5': 'md5',
+  md5withrsaencryption: 'md5',
+  'ssl3-md5': 'md5',
+  ripemd: 'ripemd160',
+  'ripemd-160': 'ripemd160',
+  rmd160: 'ripemd160',
+  'rsa-ripemd160': 'ripemd160',
+  ripemd160withrsa: 'ripemd160',
+  'sha-1': 'sha1',
+  'rsa-sha1': 'sha1',
+  'rsa-sha1-2': 'sha1',
+  sha1withrsaencryption: 'sha1',
+  'ssl3-sha1': 'sha1',
+  'blake2b-512': 'blake2b512',
+  ...Object.fromEntries(
+    ['224', '256', '384', '512'].flatMap((bits) => [
+      [`sha-${bits}`, `sha${bits}`],
+      [`sha2-${bits}`, `sha${bits}`],
+      [`rsa-sha${bits}`, `sha${bits}`],
+      [`sha${bits}withrsaencryption`, `sha${bits}`],
+      [`rsa-sha3-${bits}`, `sha3-${bits}`],
+      [`id-rsassa-pkcs1-v1_5-with-sha3-${bits}`, `sha3-${bits}`],
+    ]),
+  ),
+  ...Object.fromEntries(
+    ['224', '256'].flatMap((bits) => [
+      [`sha-512/${bits}`, `sha512-${bits}`],
+      [`sha2-512/${bits}`, `sha512-${bits}`],
+      [`rsa-sha512/${bits}`, `sha512-${bits}`],
+      [`sha512-${bits}withrsaencryption`, `sha512-${bits}`],
+    ]),
+  ),
+};
+
+/** The hash `algorithm` names, or undefined for one this engine (or Node) does not have. */
+function findHash(algorithm: unknown): HashFunction | undefined {
+  if (typeof algorithm !== 'string') return undefined;
+  const name = algorithm.toLowerCase();
+  const load = HASHES[ALIASES[name] ?? name];
+  return load?.(hashes());
+}
+
+function hashFor(algorithm: unknown): HashFunction {
+  const hash = findHash(algorithm);
+  // Node's own error here has no code: it comes from OpenSSL.
+  if (!hash) throw new Error('Digest method not supported');
   return hash;
 }
 
@@ -29,7 +91,7 @@ function toBytes(data: unknown, encoding?: string): Uint8Array {
   throw nodeError(
     TypeError,
     'ERR_INVALID_ARG_TYPE',
-    'The "data" argument must be of type string or an instance of Buffer, TypedArray, or DataView.',
+    `The "data" argument must be of type string or an instance of Buffer, TypedArray, or DataView. ${describeReceived(data)}`,
   );
 }
 
@@ -66,16 +128,20 @@ class Hmac {
   private finished = false;
 
   constructor(algorithm: string, key: unknown) {
-    this.state = hashes().hmac.create(hashFor(algorithm), toBytes(key));
+    const hash = findHash(algorithm);
+    if (!hash) throw nodeError(TypeError, 'ERR_CRYPTO_INVALID_DIGEST', `Invalid digest: ${algorithm}`);
+    this.state = hashes().hmac.create(hash, toBytes(key));
   }
 
   update(data: unknown, encoding?: string): this {
+    if (this.finished) throw nodeError(Error, 'ERR_CRYPTO_HASH_FINALIZED', 'Digest already called');
     this.state.update(toBytes(data, encoding));
     return this;
   }
 
+  /** A second digest gives nothing, as Node's Hmac does (its Hash throws instead). */
   digest(encoding?: string): string | Buffer {
-    if (this.finished) throw nodeError(Error, 'ERR_CRYPTO_HASH_FINALIZED', 'Digest already called');
+    if (this.finished) return encodeDigest(new Uint8Array(0), encoding);
     this.finished = true;
     return encodeDigest(this.state.digest(), encoding);
   }
@@ -84,6 +150,43 @@ class Hmac {
 /** One digest of `bytes` with a hash createHash knows (for crypto.subtle.digest in the page). */
 export function digestBytes(algorithm: string, bytes: Uint8Array): Uint8Array {
   return hashFor(algorithm).create().update(bytes).digest();
+}
+
+/** timingSafeEqual's argument as bytes: a buffer or a view of one, whatever its element size. */
+function bytesOf(name: string, value: unknown): Uint8Array {
+  if (value instanceof ArrayBuffer) return new Uint8Array(value);
+  if (ArrayBuffer.isView(value)) return new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+  throw nodeError(
+    TypeError,
+    'ERR_INVALID_ARG_TYPE',
+    `The "${name}" argument must be an instance of ArrayBuffer, Buffer, TypedArray, or DataView.`,
+  );
+}
+
+/** The largest range randomInt draws from: its random values are 6 bytes, as Node's. */
+const RAND_MAX = 0xffff_ffff_ffff;
+
+/** Node's wording of a received value in ERR_OUT_OF_RANGE: large integers with separators. */
+function describeOutOfRange(value: number): string {
+  if (!Number.isInteger(value) || Math.abs(value) <= 2 ** 32) return String(value);
+  const digits = String(Math.abs(value)).replace(/\B(?=(\d{3})+$)/g, '_');
+  return value < 0 ? `-${digits}` : digits;
+}
+
+function outOfRange(name: string, range: string, value: number): Error {
+  return nodeError(
+    RangeError,
+    'ERR_OUT_OF_RANGE',
+    `The value of "${name}" is out of range. It must be ${range}. Received ${describeOutOfRange(value)}`,
+  );
+}
+
+function invalidArgType(name: string, expected: string, value: unknown): Error {
+  return nodeError(
+    TypeError,
+    'ERR_INVALID_ARG_TYPE',
+    `The "${name}" argument must be ${expected}. ${describeReceived(value)}`,
+  );
 }
 
 /** getRandomValues takes at most 65536 bytes per call. */
@@ -104,27 +207,49 @@ export function randomUUID(): string {
 }
 
 export function createCryptoModule(nextTick: (callback: () => void) => void) {
-  const randomBytes = (size: number, callback?: (error: Error | null, bytes: Buffer) => void) => {
+  const randomBytes = (size: unknown, callback?: (error: Error | null, bytes: Buffer) => void) => {
+    if (typeof size !== 'number') throw invalidArgType('size', 'of type number', size);
+    if (!(size >= 0 && size <= 2 ** 31 - 1)) throw outOfRange('size', '>= 0 && <= 2147483647', size);
+    if (callback !== undefined && typeof callback !== 'function') {
+      throw invalidArgType('callback', 'of type function', callback);
+    }
     const bytes = Buffer.from(fillRandom(new Uint8Array(size)));
     if (callback) nextTick(() => callback(null, bytes));
     return bytes;
   };
-  const randomInt = (min: number, max?: number, callback?: (e: Error | null, n: number) => void) => {
-    if (max === undefined || typeof max === 'function') {
-      callback = max as typeof callback;
+  /** Node's randomInt: a 6-byte value drawn until it falls below the last whole range, so no bias. */
+  const randomInt = (min: unknown, max?: unknown, callback?: unknown) => {
+    const minGiven = !(max === undefined || typeof max === 'function');
+    if (!minGiven) {
+      callback = max;
       max = min;
       min = 0;
     }
-    const range = max - min;
-    const [word] = new Uint32Array(fillRandom(new Uint8Array(4)).buffer);
-    const value = min + ((word as number) % range);
-    if (callback) nextTick(() => callback?.(null, value));
-    return value;
+    if (callback !== undefined && typeof callback !== 'function') {
+      throw invalidArgType('callback', 'of type function', callback);
+    }
+    if (!Number.isSafeInteger(min)) throw invalidArgType('min', 'a safe integer', min);
+    if (!Number.isSafeInteger(max)) throw invalidArgType('max', 'a safe integer', max);
+    const [low, high] = [min as number, max as number];
+    if (high <= low) throw outOfRange('max', `greater than the value of "min" (${low})`, high);
+    const range = high - low;
+    if (!(range <= RAND_MAX)) throw outOfRange(minGiven ? 'max - min' : 'max', `<= ${RAND_MAX}`, range);
+    const limit = RAND_MAX - (RAND_MAX % range);
+    let value: number;
+    do {
+      const bytes = fillRandom(new Uint8Array(6));
+      value = bytes.reduce((sum, byte) => sum * 256 + byte, 0);
+    } while (value >= limit);
+    const drawn = low + (value % range);
+    if (typeof callback !== 'function') return drawn;
+    const done = callback as (error: undefined, n: number) => void;
+    nextTick(() => done(undefined, drawn));
+    return undefined;
   };
   return {
     createHash: (algorithm: string) => new Hash(hashFor(algorithm).create() as Hasher),
     createHmac: (algorithm: string, key: unknown) => new Hmac(algorithm, key),
-    getHashes: () => [...HASH_NAMES],
+    getHashes: () => Object.keys(HASHES).sort(),
     randomBytes,
     pseudoRandomBytes: randomBytes,
     randomFillSync: (target: Uint8Array) => fillRandom(target),
@@ -132,7 +257,8 @@ export function createCryptoModule(nextTick: (callback: () => void) => void) {
     randomUUID,
     getRandomValues: <T extends ArrayBufferView>(array: T): T =>
       globalThis.crypto.getRandomValues(array as never),
-    timingSafeEqual: (a: Uint8Array, b: Uint8Array) => {
+    timingSafeEqual: (buf1: unknown, buf2: unknown) => {
+      const [a, b] = [bytesOf('buf1', buf1), bytesOf('buf2', buf2)];
       if (a.byteLength !== b.byteLength) {
         throw nodeError(
           RangeError,
