@@ -31,42 +31,60 @@ const lazyPolyfills = {
 };
 
 /**
- * es-module-lexer is a fifth of the bundle and only an ES module needs it. The worker compiles
- * its whole script before it can take a message, so the lexer travels as text instead, compiled
- * (by indirect eval, as the handler's own code is) when the first ES module is met.
+ * A module built on its own into the text of a CommonJS function. The worker compiles its whole
+ * script before it can take a message, so what only some handlers need travels as a string
+ * (scanned, not compiled) and is compiled, by indirect eval as the handler's own code is, on
+ * its first use.
  */
-const deferredLexer = {
-  name: 'inpage-deferred-lexer',
+async function deferredText(entry, options = {}) {
+  const built = await esbuild({
+    entryPoints: [entry],
+    bundle: true,
+    format: 'cjs',
+    platform: 'browser',
+    target: 'es2022',
+    minify: true,
+    legalComments: 'none',
+    write: false,
+    logLevel: 'warning',
+    ...options,
+  });
+  return JSON.stringify(`(function (module, exports) {${built.outputFiles[0].text}\n})`);
+}
+
+/** Evaluates deferred text into its module's exports. */
+const EVALUATE = `const evaluate = eval;
+function load(text) {
+  const module = { exports: {} };
+  evaluate(text)(module, module.exports);
+  return module.exports;
+}`;
+
+/**
+ * es-module-lexer is a fifth of the bundle and only an ES module needs it; the hashes (hashes.ts)
+ * a tenth, and only crypto's hashes need them (polyfillLoad.bundle.ts requires them as
+ * './hashes.deferred'). Both travel as text.
+ */
+const deferredModules = {
+  name: 'inpage-deferred-modules',
   setup(build) {
     build.onResolve({ filter: /^es-module-lexer\/js$/ }, () => ({ path: 'lexer', namespace: 'deferred' }));
-    build.onLoad({ filter: /^lexer$/, namespace: 'deferred' }, async () => {
-      const built = await esbuild({
-        entryPoints: [createRequire(import.meta.url).resolve('es-module-lexer/js')],
-        bundle: true,
-        format: 'cjs',
-        platform: 'browser',
-        target: 'es2022',
-        minify: true,
-        keepNames: true,
-        legalComments: 'none',
-        write: false,
-        logLevel: 'warning',
-      });
-      const source = `(function (module, exports) {${built.outputFiles[0].text}\n})`;
-      return {
-        loader: 'js',
-        contents: `const evaluate = eval;
+    build.onResolve({ filter: /^\.\/hashes\.deferred$/ }, () => ({ path: 'hashes', namespace: 'deferred' }));
+    build.onLoad({ filter: /^lexer$/, namespace: 'deferred' }, async () => ({
+      loader: 'js',
+      contents: `${EVALUATE}
+const text = ${await deferredText(createRequire(import.meta.url).resolve('es-module-lexer/js'), { keepNames: true })};
 let lexer;
 export function parse(source, name) {
-  if (!lexer) {
-    const module = { exports: {} };
-    evaluate(${JSON.stringify(source)})(module, module.exports);
-    lexer = module.exports;
-  }
+  lexer ??= load(text);
   return lexer.parse(source, name);
 }`,
-      };
-    });
+    }));
+    build.onLoad({ filter: /^hashes$/, namespace: 'deferred' }, async () => ({
+      loader: 'js',
+      contents: `${EVALUATE}
+module.exports = load(${await deferredText(here('./hashes.ts'))});`,
+    }));
   },
 };
 
@@ -82,7 +100,7 @@ export const handlerWorkerBuildOptions = {
   keepNames: true,
   // Free `process` / `Buffer` in the polyfills (util, safe-buffer…) become the shim's.
   inject: [shims],
-  plugins: [processShim, lazyPolyfills, deferredLexer],
+  plugins: [processShim, lazyPolyfills, deferredModules],
   alias: {
     // url's parse(…, true) should parse queries as Node's querystring does, not as qs.
     qs: 'querystring-es3',

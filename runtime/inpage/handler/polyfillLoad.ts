@@ -5,32 +5,11 @@
 import util from 'util/util.js';
 import url from 'url/url.js';
 import querystring from 'querystring-es3/index.js';
-import { blake2b, blake2s } from '@noble/hashes/blake2.js';
-import { hmac } from '@noble/hashes/hmac.js';
-import { md5, ripemd160, sha1 } from '@noble/hashes/legacy.js';
-import { sha224, sha256, sha384, sha512, sha512_224, sha512_256 } from '@noble/hashes/sha2.js';
-import { sha3_224, sha3_256, sha3_384, sha3_512 } from '@noble/hashes/sha3.js';
+import * as hashes from './hashes';
 
 export const loadUtil = (): typeof util => util;
 export const loadUrl = (): typeof url => url;
 export const loadQuerystring = (): typeof querystring => querystring;
 
 /** crypto's hashes (their tables are computed as the modules load). */
-export const loadHashes = () => ({
-  hmac,
-  md5,
-  ripemd160,
-  sha1,
-  sha224,
-  sha256,
-  sha384,
-  sha512,
-  sha512_224,
-  sha512_256,
-  sha3_224,
-  sha3_256,
-  sha3_384,
-  sha3_512,
-  blake2b,
-  blake2s,
-});
+export const loadHashes = () => hashes;
