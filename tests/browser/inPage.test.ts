@@ -304,6 +304,29 @@ self.onmessage = (event) => {
     await page.close();
   });
 
+  test("a handler's values print as under Node: Node's inspect, compiled in the worker on first use", async () => {
+    const { page, errors } = await openHarness();
+    const said = await handlerSays(page, [
+      "say('inspect', require('util').inspect(new Map([['a', [1, 2]]])));",
+      "say('format', require('util').format('%s=%d %o', 'n', 42, { deep: { er: { still: {} } } }));",
+      "say('array', require('util').inspect(Array.from({ length: 30 }, (_, i) => i)));",
+    ]);
+    expect(said).toEqual({
+      inspect: "Map(1) { 'a' => [ 1, 2 ] }",
+      format: 'n=42 { deep: { er: { still: {} } } }',
+      array: [
+        '[',
+        '   0,  1,  2,  3,  4,  5,  6,  7,  8,',
+        '   9, 10, 11, 12, 13, 14, 15, 16, 17,',
+        '  18, 19, 20, 21, 22, 23, 24, 25, 26,',
+        '  27, 28, 29',
+        ']',
+      ].join('\n'),
+    });
+    noConsoleErrors(errors);
+    await page.close();
+  });
+
   test('dispose removes the sandbox iframe', async () => {
     const { page, errors } = await openHarness();
     expect(await page.locator('iframe[data-engine="inpage"]').count()).toBe(1);

@@ -62,14 +62,19 @@ function load(text) {
 
 /**
  * es-module-lexer is a fifth of the bundle and only an ES module needs it; the hashes (hashes.ts)
- * a tenth, and only crypto's hashes need them (polyfillLoad.bundle.ts requires them as
- * './hashes.deferred'). Both travel as text.
+ * a tenth, and only crypto's hashes need them; Node's inspect (node-inspect-extracted) a seventh,
+ * and only a printed value that is not a string needs it. polyfillLoad.bundle.ts requires the
+ * last two as './hashes.deferred' and './inspect.deferred'. All three travel as text.
  */
 const deferredModules = {
   name: 'inpage-deferred-modules',
   setup(build) {
     build.onResolve({ filter: /^es-module-lexer\/js$/ }, () => ({ path: 'lexer', namespace: 'deferred' }));
     build.onResolve({ filter: /^\.\/hashes\.deferred$/ }, () => ({ path: 'hashes', namespace: 'deferred' }));
+    build.onResolve({ filter: /^\.\/inspect\.deferred$/ }, () => ({
+      path: 'inspect',
+      namespace: 'deferred',
+    }));
     build.onLoad({ filter: /^lexer$/, namespace: 'deferred' }, async () => ({
       loader: 'js',
       contents: `${EVALUATE}
@@ -79,6 +84,11 @@ export function parse(source, name) {
   lexer ??= load(text);
   return lexer.parse(source, name);
 }`,
+    }));
+    build.onLoad({ filter: /^inspect$/, namespace: 'deferred' }, async () => ({
+      loader: 'js',
+      contents: `${EVALUATE}
+module.exports = load(${await deferredText(createRequire(import.meta.url).resolve('node-inspect-extracted'))});`,
     }));
     build.onLoad({ filter: /^hashes$/, namespace: 'deferred' }, async () => ({
       loader: 'js',

@@ -6,6 +6,7 @@ import util from 'util/util.js';
 import url from 'url/url.js';
 import querystring from 'querystring-es3/index.js';
 import * as hashes from './hashes';
+import inspectModule from 'node-inspect-extracted';
 
 export const loadUtil = (): typeof util => util;
 export const loadUrl = (): typeof url => url;
@@ -13,3 +14,6 @@ export const loadQuerystring = (): typeof querystring => querystring;
 
 /** crypto's hashes (their tables are computed as the modules load). */
 export const loadHashes = () => hashes;
+
+/** Node's own util.inspect and util.format, extracted for the web (node-inspect-extracted). */
+export const loadInspect = (): typeof inspectModule => inspectModule;

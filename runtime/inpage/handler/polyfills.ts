@@ -23,4 +23,9 @@ export { bufferModule, stringDecoderModule };
 // (~100 ms). Loaded later, from a handler's call, the stack is a few small functions and the
 // same errors cost nothing. url and querystring are small, but only a handler's require needs
 // them.
-export { loadUtil as util, loadUrl as url, loadQuerystring as querystring } from './polyfillLoad';
+export {
+  loadUtil as util,
+  loadUrl as url,
+  loadQuerystring as querystring,
+  loadInspect as nodeInspect,
+} from './polyfillLoad';

@@ -1,4 +1,4 @@
-import { util } from './polyfills';
+import { nodeInspect } from './polyfills';
 import { nodeStackFormatInstalled } from './stackFormat';
 
 /** Where an error points in a user file (1-based), when the stack cannot say (SyntaxError). */
@@ -95,7 +95,7 @@ function errorProperties(error: object): string {
   const keys = Object.keys(error).filter((key) => key !== 'stack' && key !== 'message');
   if (keys.length === 0) return '';
   const record = error as Record<string, unknown>;
-  const lines = keys.map((key) => `  ${key}: ${util().inspect(record[key])}`);
+  const lines = keys.map((key) => `  ${key}: ${nodeInspect().inspect(record[key])}`);
   return ` {\n${lines.join(',\n')}\n}`;
 }
 
@@ -112,7 +112,7 @@ export function formatUncaught(
   const footer = `\n\nNode.js ${nodeVersion}\n`;
   const isError = error instanceof Error || (typeof error === 'object' && error !== null && 'stack' in error);
   if (!isError && fromPromise) {
-    const reason = util().inspect(error);
+    const reason = nodeInspect().inspect(error);
     return (
       'node:internal/process/promises:389\n      new UnhandledPromiseRejection(reason);\n      ^\n\n' +
       'UnhandledPromiseRejection: This error originated either by throwing inside of an async ' +
@@ -125,7 +125,7 @@ export function formatUncaught(
   if (!isError) {
     // Node also shows where it was thrown; a thrown value carries no stack to say.
     return (
-      `\n${typeof error === 'string' ? error : util().inspect(error)}\n` +
+      `\n${typeof error === 'string' ? error : nodeInspect().inspect(error)}\n` +
       '(Use `node --trace-uncaught ...` to show where the exception was thrown)' +
       footer
     );

@@ -9,6 +9,7 @@ import { createTimersModule, type Timers } from '../node/timers';
 import {
   bufferModule,
   EventEmitter,
+  nodeInspect,
   path,
   querystring,
   stream,
@@ -17,9 +18,6 @@ import {
   util,
 } from '../polyfills';
 import type { BuiltinTable } from './loader';
-
-// ESC [ … letter: terminal colour and cursor codes (built from a string: lint forbids \x1b in a literal).
-const ANSI_ESCAPE = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*[A-Za-z]`, 'g');
 
 export interface BuiltinContext {
   readonly process: HandlerProcessObject;
@@ -57,8 +55,14 @@ export function createBuiltins(context: BuiltinContext): BuiltinTable {
   const utilFor = () => {
     if (utilModule) return utilModule;
     const polyfill = util();
+    // inspect and format are Node's own (node-inspect-extracted): the polyfill's are Node 0.10's.
+    const { inspect, format, formatWithOptions, stripVTControlCharacters } = nodeInspect();
     utilModule = {
       ...polyfill,
+      inspect,
+      format,
+      formatWithOptions,
+      stripVTControlCharacters,
       types: { ...polyfill.types },
       TextEncoder,
       TextDecoder,
@@ -70,7 +74,6 @@ export function createBuiltins(context: BuiltinContext): BuiltinTable {
           return false;
         }
       },
-      stripVTControlCharacters: (text: string) => text.replace(ANSI_ESCAPE, ''),
     };
     return utilModule;
   };

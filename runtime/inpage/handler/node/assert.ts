@@ -1,4 +1,4 @@
-import { util } from '../polyfills';
+import { nodeInspect } from '../polyfills';
 
 /** assert.AssertionError, with Node's fields. */
 export class AssertionError extends Error {
@@ -56,7 +56,7 @@ function deepStrictEqual(a: unknown, b: unknown): boolean {
   );
 }
 
-const show = (value: unknown) => util().inspect(value);
+const show = (value: unknown) => nodeInspect().inspect(value);
 
 /** A minimal `assert` (and `assert/strict`): ok, equal, strictEqual, deepStrictEqual, throws… */
 export function createAssertModule() {

@@ -1,31 +1,19 @@
-import { util } from '../polyfills';
+import { nodeInspect } from '../polyfills';
 
 interface Writer {
   write(text: string): unknown;
 }
 
 /**
- * Node's inspect prints an Error as its stack (plus own properties); the util polyfill prints
- * `[Error: message]`. Errors are the one thing handlers log all the time, so show them as Node.
+ * What Node's console prints for its arguments on a stream that is not a terminal: util.format,
+ * Node's own (node-inspect-extracted), so objects, Maps, arrays and Errors read as under Node.
  */
-function inspectError(error: Error): string {
-  const extra = Object.keys(error).filter((key) => key !== 'stack' && key !== 'message');
-  const stack = error.stack ?? String(error);
-  if (extra.length === 0) return stack;
-  const record = error as unknown as Record<string, unknown>;
-  return `${stack} {\n${extra.map((key) => `  ${key}: ${util().inspect(record[key])}`).join(',\n')}\n}`;
-}
-
-/** util.format, with Errors shown as Node shows them. */
 export function formatLikeNode(args: readonly unknown[]): string {
-  // A format string with placeholders: util.format knows them (%s of an Error is its
-  // toString in both). Otherwise each argument as Node's console shows it, space-separated.
-  if (typeof args[0] === 'string' && args[0].includes('%')) return util().format(...args);
-  return args
-    .map((arg) =>
-      typeof arg === 'string' ? arg : arg instanceof Error ? inspectError(arg) : util().inspect(arg),
-    )
-    .join(' ');
+  // Strings alone need no inspect: the common log line does not load it.
+  if (args.every((arg) => typeof arg === 'string') && !(args.length > 1 && args[0]!.includes('%'))) {
+    return args.join(' ');
+  }
+  return nodeInspect().format(...args);
 }
 
 /** A console for one handler process: stdout for log/info/debug, stderr for warn/error. */
@@ -47,13 +35,14 @@ export function createConsole(stdout: Writer, stderr: Writer) {
     error: err,
     trace: (...args: unknown[]) => {
       const stack = (new Error().stack ?? '').split('\n').slice(2).join('\n');
-      err(`Trace${args.length ? `: ${util().format(...args)}` : ''}\n${stack}`);
+      err(`Trace${args.length ? `: ${formatLikeNode(args)}` : ''}\n${stack}`);
     },
-    dir: (value: unknown, options?: object) => stdout.write(`${util().inspect(value, options)}\n`),
+    dir: (value: unknown, options?: object) =>
+      stdout.write(`${nodeInspect().inspect(value, { customInspect: false, ...options })}\n`),
     dirxml: out,
     table: out,
     assert: (condition: unknown, ...args: unknown[]) => {
-      if (!condition) err(args.length ? `Assertion failed: ${util().format(...args)}` : 'Assertion failed');
+      if (!condition) err(args.length ? `Assertion failed: ${formatLikeNode(args)}` : 'Assertion failed');
     },
     count: (label = 'default') => {
       const count = (counts.get(label) ?? 0) + 1;
