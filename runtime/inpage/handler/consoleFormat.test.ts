@@ -44,6 +44,22 @@ console.log(noFrames(util.format('%s | %o', new MyError('mine'), [1])));
 console.error('to stderr %d', 5, { x: 1 });
 `;
 
+const TABLES = String.raw`
+console.table([{ a: 1, b: 'x' }, { a: 2, c: true }]);
+console.table(['p', 'q', 3]);
+console.table({ first: { x: 1, y: [1, 2, 3, 4] }, second: { x: 'long value here', z: { deep: { er: 1 } } } });
+console.table([{ a: 1, b: 2 }, 'prim', null], ['b']);
+console.table([[1, 2], [3, 4, 5]]);
+console.table(new Map([['k1', { v: 1 }], [{ o: 1 }, 'v2']]));
+console.table(new Set(['s1', 2]));
+console.table([]);
+console.table(42);
+console.table('text');
+console.table([{ 'wide 日本': '漢字', e: '😀' }]);
+console.table([{ a: 1 }, { a: 22 }], []);
+console.table([{ a: 1 }], 'a');
+`;
+
 describe('printing in the page', () => {
   it("console.log, util.inspect and util.format print what Node's do", async () => {
     const files = { 'handler.js': SCRIPT };
@@ -55,5 +71,21 @@ describe('printing in the page', () => {
     // What the script goes through, so a shorter run cannot pass unnoticed.
     expect(page.stdout()).toContain("Map(2) { 'a' => 1, 'b' => { c: 2 } } Set(2) { 1, 'x' }");
     expect(page.stderr()).toBe('to stderr 5 { x: 1 }\n');
+  });
+
+  it("console.table draws Node's tables: arrays, objects, Maps, Sets, picked columns, wide characters", async () => {
+    const files = { 'handler.js': TABLES };
+    const node = await runNodeToExit(writeApp(files), 'handler.js');
+    const page = runInPage(files, { entry: '/app/handler.js' });
+    await page.exited;
+    expect(page.stdout()).toBe(node.stdout);
+    expect(page.stdout()).toContain('│ (iteration index) │ Key      │ Values   │');
+    // A columns argument that is no array: the same TypeError, uncaught, as Node's.
+    expect(page.stderr()).toContain(
+      'TypeError [ERR_INVALID_ARG_TYPE]: The "properties" argument must be an instance of Array. Received type string (\'a\')',
+    );
+    expect(node.stderr).toContain(
+      'TypeError [ERR_INVALID_ARG_TYPE]: The "properties" argument must be an instance of Array. Received type string (\'a\')',
+    );
   });
 });

@@ -1,4 +1,6 @@
+import { describeReceived, nodeError } from '../nodeErrors';
 import { nodeInspect } from '../polyfills';
+import { renderTable } from './consoleTable';
 
 interface Writer {
   write(text: string): unknown;
@@ -40,7 +42,18 @@ export function createConsole(stdout: Writer, stderr: Writer) {
     dir: (value: unknown, options?: object) =>
       stdout.write(`${nodeInspect().inspect(value, { customInspect: false, ...options })}\n`),
     dirxml: out,
-    table: out,
+    table: (data: unknown, properties?: unknown) => {
+      if (properties !== undefined && !Array.isArray(properties)) {
+        throw nodeError(
+          TypeError,
+          'ERR_INVALID_ARG_TYPE',
+          `The "properties" argument must be an instance of Array. ${describeReceived(properties)}`,
+        );
+      }
+      const table = renderTable(nodeInspect(), data, properties as string[] | undefined);
+      if (table === undefined) out(data);
+      else out(table);
+    },
     assert: (condition: unknown, ...args: unknown[]) => {
       if (!condition) err(args.length ? `Assertion failed: ${formatLikeNode(args)}` : 'Assertion failed');
     },
