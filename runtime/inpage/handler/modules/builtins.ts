@@ -30,6 +30,11 @@ export interface BuiltinContext {
   readonly files: ReadonlyMap<string, string>;
 }
 
+/** The same properties on an object with no prototype, as Node's querystring.parse returns. */
+function withoutPrototype<T extends object>(value: T): T {
+  return Object.assign(Object.create(null) as T, value);
+}
+
 /** The built-in modules of one handler process, by name without `node:`. */
 export function createBuiltins(context: BuiltinContext): BuiltinTable {
   const { process, timers } = context;
@@ -38,7 +43,11 @@ export function createBuiltins(context: BuiltinContext): BuiltinTable {
     ...path,
     resolve: (...segments: string[]) => path.resolve(process.cwd(), ...segments),
   };
-  Object.assign(pathModule, { posix: pathModule, win32: pathModule });
+  Object.assign(pathModule, {
+    posix: pathModule,
+    win32: pathModule,
+    toNamespacedPath: (target: string) => target,
+  });
   const timersModule = createTimersModule(timers);
   // One file system per process, shared by fs and fs/promises, made on the first require.
   let fsModule: ReturnType<typeof createFsModule> | undefined;
@@ -84,17 +93,24 @@ export function createBuiltins(context: BuiltinContext): BuiltinTable {
     buffer: () => ({ ...bufferModule, Blob, atob, btoa, constants: { MAX_LENGTH: bufferModule.kMaxLength } }),
     url: () => ({
       ...url(),
+      // parse(…, true)'s query comes from querystring: an object without a prototype, as Node's.
+      parse: (...args: Parameters<ReturnType<typeof url>['parse']>) => {
+        const parsed = url().parse(...args);
+        if (parsed.query && typeof parsed.query === 'object') parsed.query = withoutPrototype(parsed.query);
+        return parsed;
+      },
       URL,
       URLSearchParams,
       fileURLToPath,
       pathToFileURL: (file: string) => new URL(`file://${encodeURI(pathModule.resolve(file))}`),
       domainToASCII: (domain: string) => new URL(`http://${domain}`).hostname,
     }),
-    querystring: () => ({
-      ...querystring(),
-      escape: encodeURIComponent,
-      unescape: decodeURIComponent,
-    }),
+    querystring: () => {
+      const polyfill = querystring();
+      // Node's parse gives an object without a prototype (so `hasOwnProperty` is not on it).
+      const parse = (...args: Parameters<typeof polyfill.parse>) => withoutPrototype(polyfill.parse(...args));
+      return { ...polyfill, parse, decode: parse, escape: encodeURIComponent, unescape: decodeURIComponent };
+    },
     util: utilFor,
     'util/types': () => utilFor().types,
     sys: utilFor,
