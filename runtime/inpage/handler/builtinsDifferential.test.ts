@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runInPage } from './testing/inPageHarness';
-import { runNodeToExit, writeApp } from './testing/realNode';
+import { runUnderBoth } from './testing/realNode';
 
 // url, querystring and path in the page, checked against real Node: the same script prints the
 // same lines.
@@ -21,12 +20,10 @@ console.log(path.toNamespacedPath('/a/b'), path.posix === path, path.relative('/
 
 describe('url, querystring and path in the page', () => {
   it("parse, format and resolve as Node's do", async () => {
-    const files = { 'handler.js': SCRIPT };
-    const node = await runNodeToExit(writeApp(files), 'handler.js');
+    const { node, page } = await runUnderBoth({ 'handler.js': SCRIPT });
     expect(node.stderr).toBe('');
-    const page = runInPage(files, { entry: '/app/handler.js' });
-    expect(await page.exited).toBe(0);
-    expect(page.stdout()).toBe(node.stdout);
-    expect(page.stdout()).toContain("[Object: null prototype] { x: [ '1', '2' ], y: '' }");
+    expect(page.code).toBe(0);
+    expect(page.stdout).toBe(node.stdout);
+    expect(page.stdout).toContain("[Object: null prototype] { x: [ '1', '2' ], y: '' }");
   });
 });

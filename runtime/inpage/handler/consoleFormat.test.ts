@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runInPage } from './testing/inPageHarness';
-import { runNodeToExit, writeApp } from './testing/realNode';
+import { runUnderBoth } from './testing/realNode';
 
 // What a handler prints (console, util.inspect, util.format), checked against real Node: the
 // same script prints the same lines. Stack frames differ by place (Node's loader against the
@@ -62,30 +61,24 @@ console.table([{ a: 1 }], 'a');
 
 describe('printing in the page', () => {
   it("console.log, util.inspect and util.format print what Node's do", async () => {
-    const files = { 'handler.js': SCRIPT };
-    const node = await runNodeToExit(writeApp(files), 'handler.js');
-    const page = runInPage(files, { entry: '/app/handler.js' });
-    expect(await page.exited).toBe(0);
-    expect(page.stdout()).toBe(node.stdout);
-    expect(page.stderr()).toBe(node.stderr);
+    const { node, page } = await runUnderBoth({ 'handler.js': SCRIPT });
+    expect(page.code).toBe(0);
+    expect(page.stdout).toBe(node.stdout);
+    expect(page.stderr).toBe(node.stderr);
     // What the script goes through, so a shorter run cannot pass unnoticed.
-    expect(page.stdout()).toContain("Map(2) { 'a' => 1, 'b' => { c: 2 } } Set(2) { 1, 'x' }");
-    expect(page.stderr()).toBe('to stderr 5 { x: 1 }\n');
+    expect(page.stdout).toContain("Map(2) { 'a' => 1, 'b' => { c: 2 } } Set(2) { 1, 'x' }");
+    expect(page.stderr).toBe('to stderr 5 { x: 1 }\n');
   });
 
   it("console.table draws Node's tables: arrays, objects, Maps, Sets, picked columns, wide characters", async () => {
-    const files = { 'handler.js': TABLES };
-    const node = await runNodeToExit(writeApp(files), 'handler.js');
-    const page = runInPage(files, { entry: '/app/handler.js' });
-    await page.exited;
-    expect(page.stdout()).toBe(node.stdout);
-    expect(page.stdout()).toContain('│ (iteration index) │ Key      │ Values   │');
+    const { node, page } = await runUnderBoth({ 'handler.js': TABLES });
+    expect(page.stdout).toBe(node.stdout);
+    expect(page.stdout).toContain('│ (iteration index) │ Key      │ Values   │');
     // A columns argument that is no array: the same TypeError, uncaught, as Node's.
-    expect(page.stderr()).toContain(
-      'TypeError [ERR_INVALID_ARG_TYPE]: The "properties" argument must be an instance of Array. Received type string (\'a\')',
-    );
-    expect(node.stderr).toContain(
-      'TypeError [ERR_INVALID_ARG_TYPE]: The "properties" argument must be an instance of Array. Received type string (\'a\')',
-    );
+    const refused =
+      'TypeError [ERR_INVALID_ARG_TYPE]: The "properties" argument must be an instance of Array. Received type string (\'a\')';
+    expect(page.stderr).toContain(refused);
+    expect(node.stderr).toContain(refused);
+    expect([page.code, node.code]).toEqual([1, 1]);
   });
 });

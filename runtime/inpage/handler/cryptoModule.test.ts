@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runInPage } from './testing/inPageHarness';
-import { runNodeToExit, writeApp } from './testing/realNode';
+import { runUnderBoth } from './testing/realNode';
 
 // `crypto` in the page (node/crypto.ts), checked against real Node: the same script prints the
 // same lines, errors included. What is random is printed by its shape only.
@@ -92,13 +91,11 @@ crypto.randomBytes(4, (error, bytes) => {
 
 describe('crypto in the page', () => {
   it("hashes, HMACs and random values as Node's crypto does, errors included", async () => {
-    const files = { 'handler.js': SCRIPT };
-    const node = await runNodeToExit(writeApp(files), 'handler.js');
+    const { node, page } = await runUnderBoth({ 'handler.js': SCRIPT });
     expect(node.stderr).toBe('');
-    const page = runInPage(files, { entry: '/app/handler.js' });
-    expect(await page.exited).toBe(0);
-    expect(page.stderr()).toBe('');
-    expect(page.stdout()).toBe(node.stdout);
-    expect(page.stdout()).toContain('randomBytes callback null 4\nrandomInt callback  true\n');
+    expect(page.code).toBe(0);
+    expect(page.stderr).toBe('');
+    expect(page.stdout).toBe(node.stdout);
+    expect(page.stdout).toContain('randomBytes callback null 4\nrandomInt callback  true\n');
   });
 });

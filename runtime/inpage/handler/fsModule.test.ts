@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runInPage } from './testing/inPageHarness';
-import { runNodeToExit, writeApp } from './testing/realNode';
+import { runUnderBoth } from './testing/realNode';
 
 // `fs` over the app's files (node/fs.ts), checked against real Node: the same script, run in a
 // folder with the same files and in the page, prints the same lines (the folder's path replaced).
@@ -102,15 +102,13 @@ const FILES = {
 
 describe('fs in the page', () => {
   it("reads and writes the app's files as Node's fs does, errors included", async () => {
-    const root = writeApp(FILES);
-    const node = await runNodeToExit(root, 'handler.js');
+    const { node, page } = await runUnderBoth(FILES);
     expect(node.stderr).toBe('');
-    const page = runInPage(FILES, { entry: '/app/handler.js' });
-    expect(await page.exited).toBe(0);
-    expect(page.stderr()).toBe('');
-    expect(page.stdout()).toBe(node.stdout);
+    expect(page.code).toBe(0);
+    expect(page.stderr).toBe('');
+    expect(page.stdout).toBe(node.stdout);
     // What the script goes through, so a shorter run cannot pass unnoticed.
-    expect(page.stdout()).toContain('write stream one two\nstream error ENOENT open\n');
+    expect(page.stdout).toContain('write stream one two\nstream error ENOENT open\n');
   });
 
   it('keeps writes in the handler process: a new process starts from the saved files', async () => {

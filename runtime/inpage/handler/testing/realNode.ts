@@ -3,7 +3,7 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { exchange, type Exchange, type Send } from './inPageHarness';
+import { exchange, runInPage, type Exchange, type Send } from './inPageHarness';
 
 export interface NodeRun {
   readonly code: number | null;
@@ -34,6 +34,20 @@ export function runNodeToExit(root: string, entry: string, args: string[] = []):
     child.stderr.on('data', (data: Buffer) => (stderr += data.toString()));
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
+}
+
+/**
+ * The same app run to its end twice, under real Node and in the page, for a differential test:
+ * each run's exit code and what it printed.
+ */
+export async function runUnderBoth(
+  files: Record<string, string>,
+  entry = 'handler.js',
+): Promise<{ node: NodeRun; page: NodeRun }> {
+  const node = await runNodeToExit(writeApp(files), entry);
+  const inPage = runInPage(files, { entry: `/app/${entry}` });
+  const code = await inPage.exited;
+  return { node, page: { code, stdout: inPage.stdout(), stderr: inPage.stderr() } };
 }
 
 /** Starts a handler under real Node; it must print `LISTENING <port>` once it listens. */
