@@ -17,7 +17,13 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const reason = whyBuild(ROOT);
   if (reason) {
-    const run = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
+    // Vitest sets NODE_ENV=test, which would make the build compile JSX for development (source
+    // paths and line numbers in every element): the tests must see the site as it ships.
+    const run = spawnSync('npm', ['run', 'build'], {
+      cwd: ROOT,
+      stdio: 'inherit',
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
     if (run.status !== 0) throw new Error(`npm run build failed (${reason})`);
   }
   const server = await startPlaygroundServer({
