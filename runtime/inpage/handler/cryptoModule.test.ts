@@ -52,6 +52,7 @@ fails('hmac nope', () => crypto.createHmac('nope', 'k'));
 out('randomBytes', crypto.randomBytes(0).length, crypto.randomBytes(33).length, Buffer.isBuffer(crypto.randomBytes(1)));
 fails('randomBytes negative', () => crypto.randomBytes(-1));
 fails('randomBytes text', () => crypto.randomBytes('4'));
+for (const size of ['x'.repeat(28), 'x'.repeat(29), 10n ** 30n, Symbol('s'), true]) fails('randomBytes ' + typeof size, () => crypto.randomBytes(size));
 fails('randomBytes callback text', () => crypto.randomBytes(4, 'cb'));
 out('randomUUID', /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(crypto.randomUUID()));
 const ints = Array.from({ length: 2000 }, () => crypto.randomInt(3, 7));

@@ -20,7 +20,10 @@ export function nodeError(Class: ErrorClass, code: string, message: string): Nod
   return error;
 }
 
-/** Node's wording for `Received ...` in ERR_INVALID_ARG_TYPE. */
+/**
+ * Node's wording for `Received ...` in ERR_INVALID_ARG_TYPE: a string is quoted, and past 28
+ * characters cut to 25 and `...`; other primitives in full.
+ */
 export function describeReceived(value: unknown): string {
   if (value === null || value === undefined) return `Received ${String(value)}`;
   if (typeof value === 'function') return `Received function ${value.name || '<anonymous>'}`;
@@ -28,7 +31,18 @@ export function describeReceived(value: unknown): string {
     const name = (value as { constructor?: { name?: string } }).constructor?.name;
     return name ? `Received an instance of ${name}` : 'Received [object Object]';
   }
-  let shown = String(value).slice(0, 25);
-  if (typeof value === 'string') shown = `'${shown}'`;
+  const shown =
+    typeof value === 'string'
+      ? `'${value.length > 28 ? `${value.slice(0, 25)}...` : value}'`
+      : `${String(value)}${typeof value === 'bigint' ? 'n' : ''}`;
   return `Received type ${typeof value} (${shown})`;
+}
+
+/** Node's ERR_INVALID_ARG_TYPE: `name` must be `expected` (as Node words it), and what came. */
+export function invalidArgType(name: string, expected: string, value: unknown): NodeError {
+  return nodeError(
+    TypeError,
+    'ERR_INVALID_ARG_TYPE',
+    `The "${name}" argument must be ${expected}. ${describeReceived(value)}`,
+  );
 }

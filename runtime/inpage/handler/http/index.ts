@@ -9,6 +9,17 @@ export type { HttpContext, ConnectionSink } from './context';
 export { Server } from './server';
 export { noNetworkFetch, noNetworkMessage } from './client';
 
+type Request = (input: unknown, options?: unknown, callback?: unknown) => ClientRequest;
+
+/** `get` of a module whose `request` is given: the same request, ended at once. */
+function getWith(request: Request): Request {
+  return (input, options, callback) => {
+    const outgoing = request(input, options, callback);
+    outgoing.end();
+    return outgoing;
+  };
+}
+
 /** The `http` module for one handler process (its servers listen through `context`). */
 export function createHttpModule(context: HttpContext) {
   const globalAgent = new Agent({ keepAlive: true });
@@ -30,11 +41,7 @@ export function createHttpModule(context: HttpContext) {
     Agent,
     globalAgent,
     request,
-    get: (input: unknown, options?: unknown, callback?: unknown) => {
-      const outgoing = request(input, options, callback);
-      outgoing.end();
-      return outgoing;
-    },
+    get: getWith(request),
     STATUS_CODES,
     METHODS,
     maxHeaderSize: 16384,
@@ -66,11 +73,7 @@ export function createHttpsModule(context: HttpContext) {
     Agent,
     globalAgent: new Agent({ keepAlive: true }),
     request,
-    get: (input: unknown, options?: unknown, callback?: unknown) => {
-      const outgoing = request(input, options, callback);
-      outgoing.end();
-      return outgoing;
-    },
+    get: getWith(request),
     createServer: refuseServer,
     Server: refuseServer,
   };

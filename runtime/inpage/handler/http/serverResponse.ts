@@ -1,5 +1,5 @@
 import { Buffer, stream } from '../polyfills';
-import { describeReceived, nodeError } from '../nodeErrors';
+import { invalidArgType, nodeError } from '../nodeErrors';
 import type { HttpContext } from './context';
 import type { IncomingMessage } from './incomingMessage';
 import {
@@ -282,11 +282,7 @@ export class ServerResponse extends stream.Stream {
       throw nodeError(TypeError, 'ERR_STREAM_NULL_VALUES', 'May not write null values to stream');
     }
     if (typeof chunk !== 'string' && !(chunk instanceof Uint8Array)) {
-      throw nodeError(
-        TypeError,
-        'ERR_INVALID_ARG_TYPE',
-        `The "chunk" argument must be of type string or an instance of Buffer or Uint8Array. ${describeReceived(chunk)}`,
-      );
+      throw invalidArgType('chunk', 'of type string or an instance of Buffer or Uint8Array', chunk);
     }
     if (this.finished || this.destroyed) {
       const error = this.finished

@@ -1,4 +1,4 @@
-import { describeReceived, nodeError } from '../nodeErrors';
+import { invalidArgType } from '../nodeErrors';
 import { nodeInspect } from '../polyfills';
 import { renderTable } from './consoleTable';
 
@@ -44,11 +44,7 @@ export function createConsole(stdout: Writer, stderr: Writer) {
     dirxml: out,
     table: (data: unknown, properties?: unknown) => {
       if (properties !== undefined && !Array.isArray(properties)) {
-        throw nodeError(
-          TypeError,
-          'ERR_INVALID_ARG_TYPE',
-          `The "properties" argument must be an instance of Array. ${describeReceived(properties)}`,
-        );
+        throw invalidArgType('properties', 'an instance of Array', properties);
       }
       const table = renderTable(nodeInspect(), data, properties as string[] | undefined);
       if (table === undefined) out(data);

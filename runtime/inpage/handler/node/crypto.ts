@@ -1,6 +1,6 @@
 import { Buffer } from '../polyfills';
 import { loadHashes } from '../polyfillLoad';
-import { describeReceived, nodeError } from '../nodeErrors';
+import { describeReceived, invalidArgType, nodeError } from '../nodeErrors';
 
 // The worker in the sandboxed iframe is not a secure context: crypto.getRandomValues works but
 // crypto.randomUUID and crypto.subtle do not exist there. So: hashes from @noble/hashes, and
@@ -83,11 +83,18 @@ function hashFor(algorithm: unknown): HashFunction {
   return hash;
 }
 
+/** The bytes of a buffer or of any view of one (a typed array of any element size, a DataView). */
+export function viewBytes(value: unknown): Uint8Array | undefined {
+  if (value instanceof Uint8Array) return value;
+  if (ArrayBuffer.isView(value)) return new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+  if (value instanceof ArrayBuffer) return new Uint8Array(value);
+  return undefined;
+}
+
 function toBytes(data: unknown, encoding?: string): Uint8Array {
   if (typeof data === 'string') return Buffer.from(data, (encoding ?? 'utf8') as BufferEncoding);
-  if (data instanceof Uint8Array) return data;
-  if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  const bytes = viewBytes(data);
+  if (bytes) return bytes;
   throw nodeError(
     TypeError,
     'ERR_INVALID_ARG_TYPE',
@@ -154,8 +161,8 @@ export function digestBytes(algorithm: string, bytes: Uint8Array): Uint8Array {
 
 /** timingSafeEqual's argument as bytes: a buffer or a view of one, whatever its element size. */
 function bytesOf(name: string, value: unknown): Uint8Array {
-  if (value instanceof ArrayBuffer) return new Uint8Array(value);
-  if (ArrayBuffer.isView(value)) return new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+  const bytes = viewBytes(value);
+  if (bytes) return bytes;
   throw nodeError(
     TypeError,
     'ERR_INVALID_ARG_TYPE',
@@ -178,14 +185,6 @@ function outOfRange(name: string, range: string, value: number): Error {
     RangeError,
     'ERR_OUT_OF_RANGE',
     `The value of "${name}" is out of range. It must be ${range}. Received ${describeOutOfRange(value)}`,
-  );
-}
-
-function invalidArgType(name: string, expected: string, value: unknown): Error {
-  return nodeError(
-    TypeError,
-    'ERR_INVALID_ARG_TYPE',
-    `The "${name}" argument must be ${expected}. ${describeReceived(value)}`,
   );
 }
 

@@ -3,6 +3,7 @@
 // package.json) far more than anything else, so reading is whole. Writes work too, and later
 // reads see them, but they stay in this handler process's memory: the editor's files are what
 // the person saved, and a restart starts again from them (docs/deviations.md).
+import { describeReceived } from '../nodeErrors';
 import { Buffer, path, stream } from '../polyfills';
 import { fileURLToPath } from './fileUrl';
 
@@ -36,19 +37,6 @@ function fsError(code: Code, syscall: string, file?: string, dest?: string): Err
     ...(file !== undefined && { path: file }),
     ...(dest !== undefined && { dest }),
   });
-}
-
-/** How Node's ERR_INVALID_ARG_TYPE describes what it got instead. */
-function received(value: unknown): string {
-  if (value === null || value === undefined) return String(value);
-  if (typeof value === 'function') return `function ${(value as { name?: string }).name || '<anonymous>'}`;
-  if (typeof value === 'object') {
-    const name = (value as { constructor?: { name?: string } }).constructor?.name;
-    return name ? `an instance of ${name}` : `${String(value)}`;
-  }
-  const text =
-    typeof value === 'string' ? `'${value.length > 25 ? `${value.slice(0, 25)}...` : value}'` : String(value);
-  return `type ${typeof value} (${text})`;
 }
 
 const FILE_MODE = 0o100644;
@@ -171,7 +159,7 @@ export function createFsModule(context: FsContext) {
     else {
       throw Object.assign(
         new TypeError(
-          `The "path" argument must be of type string or an instance of Buffer or URL. Received ${received(target)}`,
+          `The "path" argument must be of type string or an instance of Buffer or URL. ${describeReceived(target)}`,
         ),
         { code: 'ERR_INVALID_ARG_TYPE' },
       );

@@ -4,7 +4,7 @@
  * operation rejects with a NotSupportedError that says why and where the handler can run it,
  * instead of the bare TypeError of reading a method of undefined.
  */
-import { digestBytes } from './crypto';
+import { digestBytes, viewBytes } from './crypto';
 
 /** Web Crypto's digest names, by the hash createHash knows them as. */
 const DIGESTS: Readonly<Record<string, string>> = {
@@ -29,8 +29,8 @@ const NOT_PROVIDED = [
 ] as const;
 
 function bufferSource(data: unknown): Uint8Array {
-  if (data instanceof ArrayBuffer) return new Uint8Array(data);
-  if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  const bytes = viewBytes(data);
+  if (bytes) return bytes;
   throw new TypeError(
     "Failed to execute 'digest' on 'SubtleCrypto': The provided value is not of type '(ArrayBuffer or ArrayBufferView)'.",
   );
